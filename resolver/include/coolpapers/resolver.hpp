@@ -188,6 +188,11 @@ class Resolver {
   // Shorthand: one text in one field.
   Resolution resolve(std::string_view text, Field field) const;
 
+  // Same as resolve(request), writing into `out` and reusing its string and
+  // vector capacity, so a server loop can resolve without allocating once
+  // its buffers have grown. `out` is fully overwritten.
+  void resolve_into(const Request& request, Resolution& out) const;
+
   const Options& options() const;
   std::size_t rule_count() const;
   std::vector<RuleInfo> rules() const;
