@@ -1,0 +1,118 @@
+// `coolpapers open`: resolve, then hand the page to the user's browser.
+#include <spawn.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "coolpapers/errors.hpp"
+
+extern char** environ;
+
+namespace coolpapers::app {
+namespace {
+
+constexpr std::string_view kHelp = R"HELP(Usage: coolpapers open [options] TEXT...
+
+Resolves each TEXT like `coolpapers resolve` and opens the Cool Papers page
+in the browser named by $BROWSER (its first ':'-separated entry; "%s" in it
+is replaced by the URL) or else with xdg-open.
+
+Options:
+  --dry-run     print the command instead of running it
+  --field F     auto (default), selection, link, page or frame
+  --base URL    target site (default https://papers.cool)
+  --rules FILE  extra rule file (repeatable)
+)HELP";
+
+// The command that opens `url`: $BROWSER's first entry split on spaces
+// (with %s replaced, or the URL appended), else xdg-open. No shell is
+// involved, so nothing in the URL is ever interpreted.
+std::vector<std::string> browser_command(const std::string& url) {
+  std::vector<std::string> argv;
+  const char* env = std::getenv("BROWSER");
+  std::string first = env ? std::string(env).substr(0, std::string(env).find(':')) : "";
+  std::istringstream words(first);
+  bool placed = false;
+  for (std::string word; words >> word;) {
+    if (auto at = word.find("%s"); at != std::string::npos) {
+      word.replace(at, 2, url);
+      placed = true;
+    }
+    argv.push_back(word);
+  }
+  if (argv.empty()) argv.push_back("xdg-open");
+  if (!placed) argv.push_back(url);
+  return argv;
+}
+
+std::string shell_quote(const std::string& word) {
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Starts the browser without waiting for it (a browser may run until the
+// user closes it). Returns an error message, or empty on success.
+std::string launch(const std::vector<std::string>& command) {
+  std::vector<char*> argv;
+  for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ);
+  return rc == 0 ? std::string() : std::string(std::strerror(rc));
+}
+
+}  // namespace
+
+int cmd_open(const std::vector<std::string>& args) {
+  CommonOptions common;
+  std::optional<Field> field;
+  bool dry_run = false;
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kHelp;
+      return 0;
+    }
+    if (arg == "--dry-run") {
+      dry_run = true;
+    } else if (arg == "--field" && i + 1 < args.size()) {
+      if (args[++i] != "auto" && !(field = field_from_name(args[i])))
+        return usage_error("--field must be auto, selection, link, page or frame");
+    } else if (int used = parse_common_option(args, i, common); used != 0) {
+      if (used < 0) return exit_code(ErrorCode::usage);
+    } else if (arg.starts_with("--")) {
+      return usage_error("open: unknown option \"" + arg + "\"");
+    } else {
+      texts.push_back(arg);
+    }
+  }
+  if (texts.empty()) return usage_error("open: give the id, URL or text to open");
+  auto resolver = load_resolver(common);
+  if (!resolver) return exit_code(ErrorCode::bad_config);
+
+  int status = 0;
+  for (const auto& text : texts) {
+    Resolution r = resolver->resolve(text, field.value_or(auto_field(text)));
+    if (!r.ok()) {
+      std::cerr << "coolpapers: \"" << text << "\": " << r.message << "\n";
+      status = exit_code(*r.error);
+      continue;
+    }
+    auto command = browser_command(r.url);
+    if (dry_run) {
+      for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
+      std::cout << "\n";
+    } else if (std::string error = launch(command); !error.empty()) {
+      std::cerr << "coolpapers: cannot start " << command[0] << ": " << error << " (set $BROWSER)\n";
+      status = exit_code(ErrorCode::io);
+    }
+  }
+  return status;
+}
+
+}  // namespace coolpapers::app

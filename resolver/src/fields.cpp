@@ -1,0 +1,82 @@
+#include <array>
+#include <utility>
+
+#include "coolpapers/resolver.hpp"
+
+namespace coolpapers {
+namespace {
+
+constexpr std::array<std::pair<Field, std::string_view>, 4> kNames{{
+    {Field::selection_text, "selectionText"},
+    {Field::link_url, "linkUrl"},
+    {Field::page_url, "pageUrl"},
+    {Field::frame_url, "frameUrl"},
+}};
+constexpr std::array<std::pair<Field, std::string_view>, 4> kShortNames{{
+    {Field::selection_text, "selection"},
+    {Field::link_url, "link"},
+    {Field::page_url, "page"},
+    {Field::frame_url, "frame"},
+}};
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view field_name(Field field) {
+  for (const auto& [f, name] : kNames)
+    if (f == field) return name;
+  return "selectionText";
+}
+
+std::optional<Field> field_from_name(std::string_view name) {
+  for (const auto& table : {kNames, kShortNames})
+    for (const auto& [f, n] : table)
+      if (n == name) return f;
+  return std::nullopt;
+}
+
+Field auto_field(std::string_view text) {
+  std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return Field::selection_text;
+  text.remove_prefix(start);
+  return starts_with_ci(text, "http://") || starts_with_ci(text, "https://") ? Field::page_url
+                                                                              : Field::selection_text;
+}
+
+std::string_view Request::get(Field field) const {
+  switch (field) {
+    case Field::selection_text: return selection_text;
+    case Field::link_url: return link_url;
+    case Field::page_url: return page_url;
+    case Field::frame_url: return frame_url;
+  }
+  return {};
+}
+
+void Request::set(Field field, std::string_view text) {
+  switch (field) {
+    case Field::selection_text: selection_text = text; break;
+    case Field::link_url: link_url = text; break;
+    case Field::page_url: page_url = text; break;
+    case Field::frame_url: frame_url = text; break;
+  }
+}
+
+std::string ConfigError::to_string() const {
+  std::string text = source;
+  if (!rule_id.empty()) text += ": rule \"" + rule_id + "\"";
+  text += ": " + message;
+  if (!offending.empty()) text += " (at: " + offending + ")";
+  return text;
+}
+
+}  // namespace coolpapers

@@ -1,0 +1,64 @@
+#include "literal_filter.hpp"
+
+#include <cassert>
+
+namespace coolpapers::detail {
+namespace {
+
+unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+// How often a character shows up in URLs and prose (higher = more often).
+// The filter anchors each literal on its rarest character so the scan
+// verifies as few candidate positions as possible.
+int commonness(unsigned char c) {
+  static constexpr std::string_view kByFrequency = "/.etaoinsrhldcumpfgwybvkxjqz-_:?=&";
+  if (c >= '0' && c <= '9') return 40;
+  auto at = kByFrequency.find(static_cast<char>(c));
+  return at == std::string_view::npos ? 0 : static_cast<int>(kByFrequency.size() - at);
+}
+
+bool matches_at(std::string_view text, std::size_t start, const std::string& literal) {
+  if (start + literal.size() > text.size()) return false;
+  for (std::size_t k = 0; k < literal.size(); ++k) {
+    auto c = lower(static_cast<unsigned char>(text[start + k]));
+    char want = literal[k];
+    if (want == '#' ? !(c >= '0' && c <= '9') : c != static_cast<unsigned char>(want)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t LiteralFilter::add(std::string_view literal) {
+  std::string text;
+  for (char c : literal) text.push_back(static_cast<char>(lower(static_cast<unsigned char>(c))));
+  for (std::size_t i = 0; i < literals_.size(); ++i)
+    if (literals_[i].text == text) return i;
+  assert(literals_.size() < kMaxLiterals);
+
+  std::size_t anchor = text.find_first_not_of('#');
+  assert(anchor != std::string::npos);
+  for (std::size_t k = anchor; k < text.size(); ++k)
+    if (text[k] != '#' && commonness(static_cast<unsigned char>(text[k])) <
+                              commonness(static_cast<unsigned char>(text[anchor])))
+      anchor = k;
+
+  std::size_t index = literals_.size();
+  by_anchor_[static_cast<unsigned char>(text[anchor])].push_back(index);
+  literals_.push_back({std::move(text), anchor});
+  return index;
+}
+
+void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
+  found.reset();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto& candidates = by_anchor_[lower(static_cast<unsigned char>(text[i]))];
+    for (std::size_t index : candidates) {
+      const Literal& literal = literals_[index];
+      if (found[index] || i < literal.anchor) continue;
+      if (matches_at(text, i - literal.anchor, literal.text)) found.set(index);
+    }
+  }
+}
+
+}  // namespace coolpapers::detail

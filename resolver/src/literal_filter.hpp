@@ -1,0 +1,45 @@
+// The cheap first pass: which rules can possibly match a text.
+//
+// Running a regular expression costs 60-290 ns even on a short text, so a
+// rule names literals, one of which must occur in the text for its pattern
+// to run at all (a host name such as "openreview.net", a shape such as
+// "####.####"). LiteralFilter finds every literal of every rule in one pass
+// over the text, so a typical input costs one or two regex calls.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coolpapers::detail {
+
+// Upper bound on distinct literals in a rule table (checked at load).
+inline constexpr std::size_t kMaxLiterals = 512;
+using LiteralSet = std::bitset<kMaxLiterals>;
+
+class LiteralFilter {
+ public:
+  // Returns the literal's index, adding it if new. Literals are ASCII,
+  // matched case-insensitively; '#' matches any ASCII digit.
+  // REQUIRES: literal is non-empty, holds a character other than '#', and
+  // fewer than kMaxLiterals literals were added.
+  std::size_t add(std::string_view literal);
+  std::size_t size() const { return literals_.size(); }
+
+  // Sets in `found` the index of every literal that occurs in `text`.
+  void scan(std::string_view text, LiteralSet& found) const;
+
+ private:
+  struct Literal {
+    std::string text;    // lower case
+    std::size_t anchor;  // offset of the character used to find candidates
+  };
+  std::vector<Literal> literals_;
+  // For each lower-cased byte: the literals anchored on it.
+  std::array<std::vector<std::size_t>, 256> by_anchor_;
+};
+
+}  // namespace coolpapers::detail

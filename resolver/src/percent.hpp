@@ -1,0 +1,24 @@
+// Percent-encoding in both directions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace coolpapers::detail {
+
+// Replaces every "%XX" (two hex digits) with its byte; other '%' stay as
+// they are. Decodes again while the result still changes, at most
+// `max_rounds` times in all, so a wrapper URL that encoded a URL twice
+// (%252F) is read as well. Writes into `out` (its capacity is reused).
+// Returns true iff anything was decoded.
+bool percent_decode(std::string_view in, std::string& out, int max_rounds = 3);
+
+// Appends `text` to `out`, keeping RFC 3986 unreserved characters
+// (A-Z a-z 0-9 - . _ ~) and encoding every other byte as %XX (upper case).
+void append_percent_encoded(std::string& out, std::string_view text);
+
+// Appends an identifier to a URL path: like append_percent_encoded() but
+// also keeps '@', ':' and '/' (old arXiv ids), which are safe in a path.
+void append_path_id(std::string& out, std::string_view id);
+
+}  // namespace coolpapers::detail

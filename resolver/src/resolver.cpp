@@ -1,0 +1,246 @@
+// Orchestration of spec/resolution.md: fields in priority order, families
+// in table order, then the listing and search fallbacks.
+#include "coolpapers/resolver.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "literal_filter.hpp"
+#include "percent.hpp"
+#include "rule_table.hpp"
+#include "search_words.hpp"
+
+namespace coolpapers {
+
+using detail::Found;
+
+struct Resolver::Impl {
+  Options options;
+  std::shared_ptr<const detail::RuleTable> table;
+};
+
+namespace {
+
+constexpr std::array<Field, 4> kFieldOrder = {Field::selection_text, Field::link_url,
+                                              Field::page_url, Field::frame_url};
+// Listing pages are recognised in what the user pointed at (a link) first,
+// then the page itself.
+constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
+
+constexpr std::string_view kNoIdMessage = "No paper id found in the selection, link or page";
+
+// Per-thread buffers, so that resolving does not allocate once they have grown.
+struct Scratch {
+  std::string decoded;
+  std::vector<Found> found;
+  detail::LiteralSet literals;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// An id is emitted only if every path segment is a real segment: "." or
+// ".." (which a browser would collapse, leaving /arxiv/ or /venue/) and
+// empty segments are refused.
+bool is_safe_id(std::string_view id) {
+  if (id.empty()) return false;
+  std::size_t start = 0;
+  while (start <= id.size()) {
+    std::size_t end = std::min(id.find('/', start), id.size());
+    std::string_view segment = id.substr(start, end - start);
+    if (segment.empty() || segment == "." || segment == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool rule_may_match(const detail::Rule& rule, const detail::LiteralSet& present) {
+  if (rule.literal_indices.empty()) return true;
+  return std::any_of(rule.literal_indices.begin(), rule.literal_indices.end(),
+                     [&](std::size_t i) { return present[i]; });
+}
+
+void set_url(Resolution& out, std::string_view base, bool arxiv_page) {
+  out.url.assign(base);
+  out.url += arxiv_page ? "/arxiv/" : "/venue/";
+  for (std::size_t i = 0; i < out.ids.size(); ++i) {
+    if (i > 0) out.url.push_back(',');
+    detail::append_path_id(out.url, out.ids[i]);
+  }
+}
+
+class Matcher {
+ public:
+  Matcher(const detail::RuleTable& table, const Options& options) : table_(table), options_(options) {}
+
+  // Tries the families of one stage on one (already decoded) text. Returns
+  // true and fills `out` iff some family found an identifier.
+  // `failed` is set when a rule could not run (never reported as no_match).
+  bool match_text(std::string_view text, bool listing_stage, Resolution& out, bool& failed) const {
+    Scratch& s = scratch();
+    table_.filter.scan(text, s.literals);
+    for (std::size_t f = 0; f < table_.families.size(); ++f) {
+      const detail::Family& family = table_.families[f];
+      if (family.listing != listing_stage) continue;
+      s.found.clear();
+      std::size_t limit = listing_stage ? 1 : options_.max_ids;
+      for (std::size_t r : table_.by_family[f]) {
+        const detail::Rule& rule = table_.rules[r];
+        if (!rule_may_match(rule, s.literals)) continue;
+        if (!rule.find_all(text, limit, s.found)) failed = true;
+      }
+      if (collect(s.found, limit, out)) {
+        out.family = listing_stage ? "listing" : family.name;
+        out.kind = listing_stage ? AnswerKind::listing : AnswerKind::paper_ids;
+        set_url(out, options_.base, family.arxiv_page);
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  // Orders the family's finds by position, drops duplicates and unsafe ids,
+  // and keeps the first `limit`. Returns true iff any id remains.
+  static bool collect(std::vector<Found>& found, std::size_t limit, Resolution& out) {
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Found& a, const Found& b) { return a.position < b.position; });
+    out.ids.clear();
+    for (const Found& f : found) {
+      if (out.ids.size() >= limit) break;
+      if (!is_safe_id(f.id)) continue;
+      if (std::find(out.ids.begin(), out.ids.end(), f.id) == out.ids.end()) out.ids.push_back(f.id);
+    }
+    return !out.ids.empty();
+  }
+
+  const detail::RuleTable& table_;
+  const Options& options_;
+};
+
+void clear(Resolution& out) {
+  out.error.reset();
+  out.message.clear();
+  out.url.clear();
+  out.kind = AnswerKind::paper_ids;
+  out.family.clear();
+  out.ids.clear();
+  out.field = Field::selection_text;
+}
+
+void fail(Resolution& out, ErrorCode code, std::string_view message) {
+  clear(out);
+  out.error = code;
+  out.message.assign(message);
+}
+
+}  // namespace
+
+Resolver::Resolver(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+Expected<Resolver> Resolver::create(const Options& options, const std::vector<RuleSource>& user_rules) {
+  auto base = normalize_base(options.base);
+  if (!base) return base.error();
+  auto table = std::make_shared<detail::RuleTable>();
+  if (auto error = detail::load_rule_table(user_rules, *table)) return *error;
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  impl->options.base = *base;
+  impl->table = std::move(table);
+  return Resolver(std::move(impl));
+}
+
+Expected<Resolver> Resolver::with_base(std::string_view base) const {
+  auto normalized = normalize_base(base);
+  if (!normalized) return normalized.error();
+  auto impl = std::make_shared<Impl>(*impl_);
+  impl->options.base = *normalized;
+  return Resolver(std::move(impl));
+}
+
+void Resolver::resolve_into(const Request& request, Resolution& out) const {
+  clear(out);
+  const Matcher matcher(*impl_->table, impl_->options);
+  std::string& decoded = scratch().decoded;
+  bool failed = false;
+
+  for (Field field : kFieldOrder) {
+    std::string_view text = request.get(field);
+    if (text.empty()) continue;
+    detail::percent_decode(text, decoded);
+    if (matcher.match_text(decoded, false, out, failed)) {
+      out.field = field;
+      return;
+    }
+  }
+  for (Field field : kListingFields) {
+    std::string_view text = request.get(field);
+    if (text.empty()) continue;
+    detail::percent_decode(text, decoded);
+    if (matcher.match_text(decoded, true, out, failed)) {
+      out.field = field;
+      return;
+    }
+  }
+  if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
+
+  if (!request.selection_text.empty()) {
+    detail::percent_decode(request.selection_text, decoded);
+    out.url = impl_->options.base;
+    out.url += "/arxiv/search?highlight=1&query=";
+    if (detail::append_search_query(decoded, impl_->options.max_search_words, out.url) > 0) {
+      out.kind = AnswerKind::search;
+      out.family = "search";
+      out.field = Field::selection_text;
+      return;
+    }
+  }
+  fail(out, ErrorCode::no_match, kNoIdMessage);
+}
+
+Resolution Resolver::resolve(const Request& request) const {
+  Resolution out;
+  resolve_into(request, out);
+  return out;
+}
+
+Resolution Resolver::resolve(std::string_view text, Field field) const {
+  Request request;
+  request.set(field, text);
+  return resolve(request);
+}
+
+const Options& Resolver::options() const { return impl_->options; }
+
+std::size_t Resolver::rule_count() const { return impl_->table->rules.size(); }
+
+std::vector<RuleInfo> Resolver::rules() const {
+  std::vector<RuleInfo> result;
+  for (const auto& rule : impl_->table->rules)
+    result.push_back({rule.id(), impl_->table->families[rule.family()].name, rule.source(), rule.pattern(),
+                      rule.output_text(), rule.literals(), rule.examples().size()});
+  return result;
+}
+
+ExampleReport Resolver::run_examples() const {
+  auto checker = with_base(Options{}.base);
+  ExampleReport report;
+  for (const auto& rule : impl_->table->rules) {
+    for (const auto& example : rule.examples()) {
+      Field field = example.field ? *field_from_name(*example.field) : auto_field(example.input);
+      Resolution r = checker->resolve(example.input, field);
+      std::string actual = r.ok() ? r.url : "(no answer: " + r.message + ")";
+      bool pass = example.url ? (r.ok() && r.url == *example.url) : !r.ok();
+      if (pass)
+        ++report.passed;
+      else
+        report.failures.push_back({rule.id(), example.input, example.url.value_or("(no answer)"), actual});
+    }
+  }
+  return report;
+}
+
+std::string_view version() { return COOLPAPERS_VERSION; }
+
+}  // namespace coolpapers

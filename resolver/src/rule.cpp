@@ -1,0 +1,150 @@
+#include "rule.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+
+namespace coolpapers::detail {
+namespace {
+
+// Patterns that are plain ASCII run in Latin-1 mode: every byte is one
+// character, so invalid UTF-8 next to an id acts as a boundary instead of
+// hiding the id, and matching is a little faster. A pattern with non-ASCII
+// text or Unicode classes (\p{...}) runs in UTF-8 mode.
+bool needs_utf8(std::string_view pattern) {
+  for (char c : pattern)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return pattern.find("\\p") != std::string_view::npos ||
+         pattern.find("\\P") != std::string_view::npos;
+}
+
+RE2::Options options_for(std::string_view pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  if (!needs_utf8(pattern)) options.set_encoding(RE2::Options::EncodingLatin1);
+  return options;
+}
+
+// Upper bound on capture groups a template may use (keeps submatch storage
+// on the stack).
+constexpr int kMaxGroups = 9;
+
+}  // namespace
+
+std::optional<OutputTemplate> parse_template(std::string_view text, std::string& error) {
+  OutputTemplate result;
+  std::string literal;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '}') {
+      error = "unmatched '}' in output template";
+      return std::nullopt;
+    }
+    if (text[i] != '{') {
+      literal.push_back(text[i]);
+      continue;
+    }
+    std::size_t close = text.find('}', i);
+    std::string_view number = text.substr(i + 1, close == std::string_view::npos ? 0 : close - i - 1);
+    if (close == std::string_view::npos || number.size() != 1 || number[0] < '1' ||
+        number[0] > '0' + kMaxGroups) {
+      error = "output placeholders are {1} to {9}";
+      return std::nullopt;
+    }
+    if (!literal.empty()) result.parts.push_back({std::move(literal), 0});
+    literal.clear();
+    int group = number[0] - '0';
+    result.parts.push_back({{}, group});
+    result.max_group = std::max(result.max_group, group);
+    i = close;
+  }
+  if (!literal.empty()) result.parts.push_back({std::move(literal), 0});
+  if (result.max_group == 0) {
+    error = "output template uses no capture group";
+    return std::nullopt;
+  }
+  return result;
+}
+
+Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
+           std::string output_text, std::vector<std::string> literals, std::string source,
+           std::vector<RuleExample> examples)
+    : id_(std::move(id)),
+      family_(family),
+      pattern_(std::move(pattern)),
+      output_(std::move(output)),
+      output_text_(std::move(output_text)),
+      literals_(std::move(literals)),
+      source_(std::move(source)),
+      examples_(std::move(examples)),
+      once_(std::make_unique<std::once_flag>()) {}
+
+Rule::~Rule() = default;
+Rule::Rule(Rule&&) noexcept = default;
+Rule& Rule::operator=(Rule&&) noexcept = default;
+
+const RE2* Rule::compiled() const {
+  std::call_once(*once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_for(pattern_)); });
+  return re_.get();
+}
+
+std::string Rule::compile_now(std::string& offending) const {
+  const RE2* re = compiled();
+  if (!re->ok()) {
+    offending = re->error_arg();
+    return re->error();
+  }
+  if (re->NumberOfCapturingGroups() < output_.max_group) {
+    offending = output_text_;
+    return "output uses {" + std::to_string(output_.max_group) + "} but the pattern has " +
+           std::to_string(re->NumberOfCapturingGroups()) + " capture group(s)";
+  }
+  return {};
+}
+
+bool Rule::find_all(std::string_view text, std::size_t limit, std::vector<Found>& out) const {
+  const RE2* re = compiled();
+  if (!re->ok() || re->NumberOfCapturingGroups() < output_.max_group) return false;
+
+  const int groups = output_.max_group + 1;
+  std::array<re2::StringPiece, kMaxGroups + 1> match;
+  const re2::StringPiece whole(text.data(), text.size());
+  const std::size_t first_of_this_rule = out.size();
+  std::size_t found_here = 0;
+  std::size_t pos = 0;
+  std::string id;
+
+  while (pos <= text.size() && found_here < limit &&
+         re->Match(whole, pos, text.size(), RE2::UNANCHORED, match.data(), groups)) {
+    id.clear();
+    std::size_t id_start = std::string_view::npos;
+    // Resume where the last capture group ended, so a boundary character
+    // after an id (which the pattern consumed) can begin the next match.
+    std::size_t resume = 0;
+    for (const auto& part : output_.parts) {
+      if (part.group == 0) {
+        id += part.text;
+        continue;
+      }
+      const auto& g = match[static_cast<std::size_t>(part.group)];
+      if (g.data() == nullptr) continue;
+      id.append(g.data(), g.size());
+      auto start = static_cast<std::size_t>(g.data() - text.data());
+      id_start = std::min(id_start, start);
+      resume = std::max(resume, start + g.size());
+    }
+    std::size_t match_end = static_cast<std::size_t>(match[0].data() - text.data()) + match[0].size();
+    if (resume <= pos) resume = match_end;
+    pos = resume > pos ? resume : pos + 1;
+
+    if (id_start == std::string_view::npos) continue;
+    auto duplicate = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(first_of_this_rule), out.end(),
+                                  [&](const Found& f) { return f.id == id; });
+    if (duplicate != out.end()) continue;
+    out.push_back({id_start, id});
+    ++found_here;
+  }
+  return true;
+}
+
+}  // namespace coolpapers::detail

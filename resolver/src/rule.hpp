@@ -1,0 +1,93 @@
+// One rule of the table: a pattern, the literals that gate it, and the
+// output template that turns a match into an identifier.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace coolpapers::detail {
+
+struct RuleExample {
+  std::string input;
+  std::optional<std::string> field;  // field name; nullopt = auto
+  std::optional<std::string> url;    // nullopt = "no answer"
+};
+
+// An output template such as "{2}@v{1}@PMLR", parsed once at load.
+struct OutputTemplate {
+  struct Part {
+    std::string text;  // literal text, used when group == 0
+    int group = 0;     // capture group number, 1-based
+  };
+  std::vector<Part> parts;
+  int max_group = 0;
+};
+
+// Parses "{N}" placeholders; returns nullopt (with `error` set) on an
+// unbalanced brace or a non-numeric placeholder.
+std::optional<OutputTemplate> parse_template(std::string_view text, std::string& error);
+
+// One identifier found in a text: where it starts and what it is.
+struct Found {
+  std::size_t position;
+  std::string id;
+};
+
+class Rule {
+ public:
+  Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
+       std::string output_text, std::vector<std::string> literals, std::string source,
+       std::vector<RuleExample> examples);
+  ~Rule();
+  Rule(Rule&&) noexcept;
+  Rule& operator=(Rule&&) noexcept;
+
+  const std::string& id() const { return id_; }
+  std::size_t family() const { return family_; }
+  const std::string& pattern() const { return pattern_; }
+  const std::string& output_text() const { return output_text_; }
+  const std::vector<std::string>& literals() const { return literals_; }
+  const std::string& source() const { return source_; }
+  const std::vector<RuleExample>& examples() const { return examples_; }
+
+  // Indices of this rule's literals in the table's LiteralFilter.
+  std::vector<std::size_t> literal_indices;
+
+  // Compiles the pattern now. Returns an empty string on success, else
+  // RE2's error and sets `offending` to RE2's error_arg(); also fails if
+  // the template names a group the pattern does not have.
+  std::string compile_now(std::string& offending) const;
+
+  // Appends to `out` the identifiers this rule finds in `text`, in order,
+  // until `out` holds `limit` distinct identifiers (duplicates are not
+  // appended). Compiles the pattern on first use (thread-safe).
+  // Returns false iff the pattern cannot be used (compilation failed).
+  bool find_all(std::string_view text, std::size_t limit, std::vector<Found>& out) const;
+
+ private:
+  const re2::RE2* compiled() const;
+
+  std::string id_;
+  std::size_t family_;
+  std::string pattern_;
+  OutputTemplate output_;
+  std::string output_text_;
+  std::vector<std::string> literals_;
+  std::string source_;
+  std::vector<RuleExample> examples_;
+
+  // Compiled on first use: start-up pays only for the rules a request needs.
+  mutable std::unique_ptr<std::once_flag> once_;
+  mutable std::unique_ptr<re2::RE2> re_;
+};
+
+}  // namespace coolpapers::detail

@@ -1,0 +1,35 @@
+// The rule table: families in priority order and their rules, loaded from
+// the built-in JSON and any user rule files, immutable once built.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coolpapers/resolver.hpp"
+#include "literal_filter.hpp"
+#include "rule.hpp"
+
+namespace coolpapers::detail {
+
+struct Family {
+  std::string name;
+  bool arxiv_page = false;  // emits B/arxiv/...; otherwise B/venue/...
+  bool listing = false;     // a listing-page fallback, not an id family
+};
+
+struct RuleTable {
+  std::vector<Family> families;                     // priority order
+  std::vector<Rule> rules;                          // table order
+  std::vector<std::vector<std::size_t>> by_family;  // rule indices per family
+  LiteralFilter filter;
+};
+
+// Builds the table from the built-in rules plus `user_rules`, in order.
+// User patterns are compiled now so errors surface at load; built-in ones
+// are compiled on first use (their examples are tested).
+// Returns a ConfigError iff any source is invalid; `table` is then unusable.
+std::optional<ConfigError> load_rule_table(const std::vector<RuleSource>& user_rules,
+                                           RuleTable& table);
+
+}  // namespace coolpapers::detail

@@ -1,0 +1,225 @@
+// The command line through the built binary: output, exit codes, stdin
+// alignment, --json, rule files and help.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "process.hpp"
+
+using coolpapers::test::ProcessResult;
+using coolpapers::test::run_process;
+
+namespace {
+
+// A private config dir so the user's own rules.json never changes results.
+const std::string kIsolated = "XDG_CONFIG_HOME=/nonexistent-coolpapers-test";
+
+ProcessResult run_cli(std::vector<std::string> args, const std::string& input = {},
+                         std::vector<std::string> env = {kIsolated}) {
+  args.insert(args.begin(), COOLPAPERS_BIN);
+  return run_process(args, input, env);
+}
+
+std::string temp_file(const std::string& name, const std::string& contents) {
+  auto path = std::filesystem::temp_directory_path() / ("coolpapers-cli-test-" + name);
+  std::ofstream(path) << contents;
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("resolve prints one URL per argument and exits 0 when all resolved") {
+  auto r = run_cli({"resolve", "https://arxiv.org/abs/2312.00001v2", "see arXiv:2401.12345 and 2402.00012v3",
+                       "https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "https://papers.cool/arxiv/2312.00001\n"
+        "https://papers.cool/arxiv/2401.12345,2402.00012\n"
+        "https://papers.cool/venue/NGB6YNnO5o@OpenReview\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("resolve exits 1 and names the argument that did not resolve") {
+  auto r = run_cli({"resolve", "https://doi.org/10.1145/3580305.3599000", "arXiv:2401.12345"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "\nhttps://papers.cool/arxiv/2401.12345\n");
+  CHECK(r.err.find("https://doi.org/10.1145/3580305.3599000") != std::string::npos);
+  CHECK(r.err.find("No paper id found") != std::string::npos);
+}
+
+TEST_CASE("--field decides how a text is read") {
+  CHECK(run_cli({"resolve", "--field", "link", "https://arxiv.org/list/cs.AI/new"}).out ==
+        "https://papers.cool/arxiv/cs.AI\n");
+  // As a selection, a listing URL is searched, not a listing.
+  CHECK(run_cli({"resolve", "--field=selection", "https://arxiv.org/list/cs.AI/new"}).out ==
+        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv%20org%20list%20cs%20AI%20new\n");
+  // auto: a URL is a page, so a page with no id has no answer.
+  CHECK(run_cli({"resolve", "https://github.com/a/b"}).exit_code == 1);
+  CHECK(run_cli({"resolve", "deep learning"}).out ==
+        "https://papers.cool/arxiv/search?highlight=1&query=deep%20learning\n");
+}
+
+TEST_CASE("stdin mode writes exactly one line per input line, aligned") {
+  std::string input =
+      "https://arxiv.org/abs/2312.00001\n"
+      "https://doi.org/10.1145/3580305.3599000\n"
+      "\n"
+      "https://proceedings.mlr.press/v202/kim23a.html\r\n"
+      "arXiv:1706.03762";  // no final newline
+  auto r = run_cli({"resolve"}, input);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "https://papers.cool/arxiv/2312.00001\n"
+        "\n"
+        "\n"
+        "https://papers.cool/venue/kim23a@v202@PMLR\n"
+        "https://papers.cool/arxiv/1706.03762\n");
+}
+
+TEST_CASE("stdin mode streams a large batch in order") {
+  std::string input, expected;
+  for (int i = 0; i < 20000; ++i) {
+    std::string id = "2401." + std::to_string(10000 + i % 90000);
+    input += (i % 3 == 0 ? "https://github.com/x\n" : "https://arxiv.org/abs/" + id + "v1\n");
+    expected += (i % 3 == 0 ? "\n" : "https://papers.cool/arxiv/" + id + "\n");
+  }
+  auto r = run_cli({"resolve"}, input);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == expected);
+}
+
+TEST_CASE("an over-long stdin line is answered with an error line, not dropped") {
+  std::string input = "arXiv:2401.00001\n" + std::string(2 * 1024 * 1024, 'x') + "\narXiv:2401.00002\n";
+  auto r = run_cli({"resolve", "--json"}, input);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        R"J({"ok":true,"url":"https://papers.cool/arxiv/2401.00001","family":"arxiv","ids":["2401.00001"],"field":"selectionText"})J"
+        "\n"
+        R"J({"ok":false,"error":{"code":"too_large","message":"Input line is longer than 1 MiB"}})J"
+        "\n"
+        R"J({"ok":true,"url":"https://papers.cool/arxiv/2401.00002","family":"arxiv","ids":["2401.00002"],"field":"selectionText"})J"
+        "\n");
+  CHECK(r.err.find("line 2") != std::string::npos);
+}
+
+TEST_CASE("--json writes one object per line with the deciding field") {
+  auto r = run_cli({"resolve", "--json"}, "https://aclanthology.org/2023.acl-long.1.pdf\nhttps://github.com/x\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        R"J({"ok":true,"url":"https://papers.cool/venue/2023.acl-long.1@ACL","family":"acl","ids":["2023.acl-long.1@ACL"],"field":"pageUrl"})J"
+        "\n"
+        R"J({"ok":false,"error":{"code":"no_match","message":"No paper id found in the selection, link or page"}})J"
+        "\n");
+}
+
+TEST_CASE("--base changes the target and a bad base is a configuration error") {
+  CHECK(run_cli({"resolve", "--base", "http://127.0.0.1:9/", "arXiv:2401.00001"}).out ==
+        "http://127.0.0.1:9/arxiv/2401.00001\n");
+  auto r = run_cli({"resolve", "--base", "javascript:alert(1)", "arXiv:2401.00001"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("--base") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a message") {
+  for (std::vector<std::string> args : {std::vector<std::string>{"resolve", "--frobnicate"},
+                                        {"resolve", "--field", "title", "x"},
+                                        {"resolve", "--base"},
+                                        {"bogus"},
+                                        {"open"},
+                                        {"rules", "bogus"}}) {
+    CAPTURE(args[0]);
+    auto r = run_cli(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("coolpapers: ") != std::string::npos);
+  }
+}
+
+TEST_CASE("--help for every command and --version") {
+  for (std::vector<std::string> args : {std::vector<std::string>{"--help"}, {"resolve", "--help"}, {"open", "--help"},
+                                        {"rules", "--help"}}) {
+    auto r = run_cli(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Usage") != std::string::npos);
+  }
+  auto r = run_cli({"--version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.starts_with("coolpapers "));
+}
+
+TEST_CASE("a bad --rules file is reported precisely and exits 2") {
+  std::string path = temp_file("bad.json", R"J({"rules":[{"id":"mine","family":"arxiv","pattern":"a(b","output":"{1}"}]})J");
+  auto r = run_cli({"resolve", "--rules", path, "arXiv:2401.00001"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "coolpapers: " + path + ": rule \"mine\": missing ): a(b (at: a(b)\n");
+  r = run_cli({"resolve", "--rules", "/nonexistent/rules.json", "x"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/nonexistent/rules.json") != std::string::npos);
+}
+
+TEST_CASE("the user's XDG rules.json is loaded and can add a site") {
+  auto dir = std::filesystem::temp_directory_path() / "coolpapers-cli-test-xdg";
+  std::filesystem::create_directories(dir / "coolpapers");
+  std::ofstream(dir / "coolpapers" / "rules.json")
+      << R"J({"families":[{"name":"mine","page":"venue"}],"rules":[{"id":"mine","family":"mine","literals":["mine.org"],)J"
+         R"J("pattern":"mine\\.org/p/([0-9]+)","output":"{1}@Mine"}]})J";
+  auto r = run_cli({"resolve", "https://mine.org/p/7"}, {}, {"XDG_CONFIG_HOME=" + dir.string()});
+  CHECK(r.out == "https://papers.cool/venue/7@Mine\n");
+  r = run_cli({"resolve", "https://mine.org/p/7"});
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("rules test runs every example and reports N passed, N failed") {
+  auto r = run_cli({"rules", "test"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find(" passed, 0 failed\n") != std::string::npos);
+
+  std::string path = temp_file("failing.json", R"J({"rules":[{"id":"aaai","family":"aaai","pattern":"aaai/([0-9]+)",)J"
+                                               R"J("output":"{1}@AAAI","examples":[{"input":"aaai/1","url":"https://papers.cool/venue/2@AAAI"}]}]})J");
+  r = run_cli({"rules", "test", path});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("FAIL aaai: aaai/1") != std::string::npos);
+  CHECK(r.out.find("expected: https://papers.cool/venue/2@AAAI") != std::string::npos);
+  CHECK(r.out.find(" passed, 1 failed\n") != std::string::npos);
+}
+
+TEST_CASE("rules list shows each rule and --json prints the built-in table") {
+  auto r = run_cli({"rules", "list"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("arxiv-new\n  family:   arxiv") != std::string::npos);
+  CHECK(r.out.find("openreview\n  family:   openreview") != std::string::npos);
+  r = run_cli({"rules", "list", "--json"});
+  CHECK(r.out.find("\"schema\": 1") != std::string::npos);
+}
+
+TEST_CASE("open --dry-run prints the browser command, quoted, without a shell") {
+  auto r = run_cli({"open", "--dry-run", "arXiv:2401.00001"}, {}, {kIsolated, "BROWSER="});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "'xdg-open' 'https://papers.cool/arxiv/2401.00001'\n");
+  r = run_cli({"open", "--dry-run", "arXiv:2401.00001"}, {}, {kIsolated, "BROWSER=firefox --new-tab %s:chromium"});
+  CHECK(r.out == "'firefox' '--new-tab' 'https://papers.cool/arxiv/2401.00001'\n");
+  r = run_cli({"open", "--dry-run", "https://doi.org/10.1/x"}, {}, {kIsolated});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("open starts the browser with the URL as one argument") {
+  std::string log = (std::filesystem::temp_directory_path() / "coolpapers-cli-test-browser.log").string();
+  std::filesystem::remove(log);
+  std::string script = temp_file("browser.sh", "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + log + "\n");
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  auto r = run_cli({"open", "see arXiv:2401.00001"}, {}, {kIsolated, "BROWSER=" + script});
+  CHECK(r.exit_code == 0);
+  std::string got;
+  for (int i = 0; i < 100 && got.empty(); ++i) {  // the browser is not waited for
+    std::ifstream in(log);
+    std::getline(in, got);
+    if (got.empty()) ::usleep(20000);
+  }
+  CHECK(got == "https://papers.cool/arxiv/2401.00001");
+}

@@ -1,0 +1,70 @@
+// Percent-encoded input, non-ASCII selections and invalid UTF-8.
+#include "test_support.hpp"
+
+using namespace coolpapers;
+using coolpapers::test::check_rows;
+constexpr auto P = Field::page_url;
+constexpr auto S = Field::selection_text;
+
+TEST_CASE("percent-encoded paper URLs inside wrapper URLs resolve after decoding") {
+  check_rows({
+      {"https://example.com/viewer?url=https%3A%2F%2Farxiv.org%2Fabs%2F2312.00001", P,
+       "https://papers.cool/arxiv/2312.00001"},
+      {"chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html?https%3A%2F%2Fopenreview.net%2Fpdf%3Fid%3DabcDEF",
+       P, "https://papers.cool/venue/abcDEF@OpenReview"},
+      {"https://scholar.google.com/scholar_url?url=https%253A%252F%252Faclanthology.org%252F2023.acl-long.1.pdf", P,
+       "https://papers.cool/venue/2023.acl-long.1@ACL"},
+      {"https://l.facebook.com/l.php?u=https%3A%2F%2Fproceedings.mlr.press%2Fv202%2Fkim23a.html&h=AT0", P,
+       "https://papers.cool/venue/kim23a@v202@PMLR"},
+      {"https://openreview.net/forum?id%3DNGB6YNnO5o", P, "https://papers.cool/venue/NGB6YNnO5o@OpenReview"},
+      {"arXiv%3A2401.12345", S, "https://papers.cool/arxiv/2401.12345"},
+      {"100% sure: 2401.12345", S, "https://papers.cool/arxiv/2401.12345"},
+      {"%%%ZZ%2", S, "https://papers.cool/arxiv/search?highlight=1&query=ZZ"},
+  });
+}
+
+TEST_CASE("non-ASCII selections become a UTF-8 percent-encoded search") {
+  check_rows({
+      {"Schrödinger bridge, diffusion!", S,
+       "https://papers.cool/arxiv/search?highlight=1&query=Schr%C3%B6dinger%20bridge%20diffusion"},
+      {"扩散模型 综述", S,
+       "https://papers.cool/arxiv/search?highlight=1&query=%E6%89%A9%E6%95%A3%E6%A8%A1%E5%9E%8B%20%E7%BB%BC%E8%BF%B0"},
+      // A decomposed ö (o + U+0308) stays one word.
+      {"Schro\xCC\x88" "dinger", S, "https://papers.cool/arxiv/search?highlight=1&query=Schro%CC%88dinger"},
+      {"Schr%C3%B6dinger", S, "https://papers.cool/arxiv/search?highlight=1&query=Schr%C3%B6dinger"},
+      {"Ω x β2", S, "https://papers.cool/arxiv/search?highlight=1&query=%CE%B22"},
+      {"see arXiv:2401.12345 — Schrödinger", S, "https://papers.cool/arxiv/2401.12345"},
+  });
+}
+
+TEST_CASE("invalid UTF-8 never crashes and never hides an id next to it") {
+  check_rows({
+      {"\xFF" "2401.12345\xFE", S, "https://papers.cool/arxiv/2401.12345"},
+      {"https://arxiv.org/abs/2401.12345%FF", P, "https://papers.cool/arxiv/2401.12345"},
+      {"caf\xC3 bridge \xE2\x82 deep", S, "https://papers.cool/arxiv/search?highlight=1&query=caf%20bridge%20deep"},
+      {"\xC0\xAF\xED\xA0\x80\xF4\x90\x80\x80", S, ""},
+      {std::string_view("\0\0 2401.12345", 13).data(), S, ""},  // C string: stops at NUL
+  });
+  std::string with_nul("ab\0cd 2401.12345", 16);
+  CHECK(test::url_of(with_nul, S) == "https://papers.cool/arxiv/2401.12345");
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b) every_byte.push_back(static_cast<char>(b));
+  Resolution r = test::builtin().resolve(every_byte, S);
+  CHECK(r.ok());  // it has words ("0123456789", "ABC...", "abc...")
+}
+
+TEST_CASE("ids emitted are safe in a URL path whatever a rule captured") {
+  const char* rules = R"J({"families":[{"name":"loose","page":"venue"}],"rules":[
+    {"id":"loose","family":"loose","literals":["loose:"],"pattern":"loose:(\\S+)","output":"{1}"}]})J";
+  auto resolver = Resolver::create({}, {{"loose.json", rules}});
+  REQUIRE(resolver);
+  CHECK(resolver->resolve("loose:a?b#c,d\"e<f>", S).url == "https://papers.cool/venue/a%3Fb%23c%2Cd%22e%3Cf%3E");
+  CHECK(resolver->resolve("loose:a/b@c", S).url == "https://papers.cool/venue/a/b@c");
+  // Dot segments and empty segments would let a browser leave /venue/.
+  for (const char* text : {"loose:..", "loose:.", "loose:../../evil", "loose:a/../../x", "loose:a//b", "loose:/x"}) {
+    CAPTURE(text);
+    Resolution r = resolver->resolve(text, S);
+    REQUIRE(r.ok());
+    CHECK(r.kind == AnswerKind::search);
+  }
+}
