@@ -1,0 +1,323 @@
+#include "handler.hpp"
+
+#include "coolpapers/resolution_json.hpp"
+#include "responses.hpp"
+
+namespace coolpapers::redirector {
+namespace {
+
+constexpr std::string_view kHtml = "text/html; charset=utf-8";
+constexpr std::string_view kJson = "application/json";
+constexpr std::string_view kText = "text/plain; charset=utf-8";
+constexpr std::string_view kPrometheus = "text/plain; version=0.0.4; charset=utf-8";
+// Pages that echo client input are escaped; this makes sure nothing in
+// them could run even if escaping were ever wrong.
+constexpr std::string_view kHtmlHeaders =
+    "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
+    "X-Content-Type-Options: nosniff\r\n";
+
+bool starts_with_icase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Everything after the first '/' of the path, query included. Origin-form
+// targets ("/x?y") are the normal case; absolute-form targets
+// ("http://host/x?y", which HTTP/1.1 servers must accept) are reduced to
+// their path and query, the host being ignored. Returns nullopt for
+// authority-form ("host:443") and asterisk-form ("*") targets: this is not
+// a proxy.
+std::optional<std::string_view> input_part(std::string_view target) {
+  if (!target.empty() && target.front() == '/') return target.substr(1);
+  std::size_t scheme = 0;
+  if (starts_with_icase(target, "http://")) scheme = 7;
+  else if (starts_with_icase(target, "https://")) scheme = 8;
+  else return std::nullopt;
+  std::string_view rest = target.substr(scheme);
+  std::size_t end_of_authority = rest.find_first_of("/?");
+  if (end_of_authority == std::string_view::npos) return std::string_view{};
+  if (rest[end_of_authority] == '/') return rest.substr(end_of_authority + 1);
+  return rest.substr(end_of_authority);  // "http://host?q=x" -> "?q=x"
+}
+
+std::string_view path_of(std::string_view rest) {
+  return rest.substr(0, rest.find('?'));
+}
+
+std::string_view query_of(std::string_view rest) {
+  auto q = rest.find('?');
+  return q == std::string_view::npos ? std::string_view{} : rest.substr(q + 1);
+}
+
+bool is_blank(std::string_view text) {
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  return true;
+}
+
+struct Responder {
+  const RequestHead& request;
+  const ResponseContext& context;
+  std::string& out;
+  Route route;
+
+  Outcome send(unsigned status, std::string_view content_type, std::string_view body,
+               std::string_view location = {}, std::string_view extra = {}) {
+    ResponseHead head;
+    head.status = status;
+    head.content_type = content_type;
+    head.location = location;
+    head.extra_headers = extra;
+    head.keep_alive = request.keep_alive && !context.closing;
+    append_response(out, head, context.date, body,
+                    request.method != http::verb::head);
+    return {route, status, !head.keep_alive};
+  }
+};
+
+// Bytes of client input shown on a 404 page, so the page stays short.
+constexpr std::size_t kEchoLimit = 300;
+
+void build_not_found_page(std::string& body, std::string_view input,
+                          std::string_view message) {
+  body = "<!doctype html>\n<meta charset=utf-8>\n<title>No paper found</title>\n"
+         "<h1>No paper found</h1>\n<p>";
+  append_html_escaped(body, message);
+  body += "</p>\n<p>Input: <code>";
+  std::string_view shown = input.substr(0, kEchoLimit);
+  // Do not cut a UTF-8 sequence in half.
+  while (shown.size() < input.size() && !shown.empty() &&
+         (static_cast<unsigned char>(input[shown.size()]) & 0xC0) == 0x80)
+    shown.remove_suffix(1);
+  std::string sanitized;
+  for (char c : shown)
+    sanitized += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+  append_html_escaped(body, sanitized);
+  if (shown.size() < input.size()) body += "&hellip;";
+  body += "</code></p>\n<p><a href=\"/\">How to use this service</a></p>\n";
+}
+
+Outcome resolve_and_redirect(const Service& service, Responder& respond,
+                             Scratch& scratch) {
+  Request request;
+  request.set(auto_field(scratch.input), scratch.input);
+  service.resolver().resolve_into(request, scratch.resolution);
+  const Resolution& r = scratch.resolution;
+  if (r.ok()) {
+    if (!is_safe_location(r.url, service.base()))
+      return respond.send(500, kText, "internal error: unsafe redirect target refused\n");
+    return respond.send(302, "text/html", redirect_body(), r.url);
+  }
+  if (r.error == ErrorCode::no_match) {
+    build_not_found_page(scratch.body, scratch.input, r.message);
+    return respond.send(404, kHtml, scratch.body, {}, kHtmlHeaders);
+  }
+  return respond.send(r.error == ErrorCode::internal ? 500 : 400, kText,
+                      "the request could not be resolved\n");
+}
+
+Outcome api(const Service& service, Responder& respond, std::string_view rest,
+            Scratch& scratch) {
+  if (path_of(rest) != "api/resolve") {
+    scratch.body = error_json(ErrorCode::bad_request,
+                              "unknown API endpoint; use /api/resolve?q=TEXT");
+    return respond.send(404, kJson, scratch.body);
+  }
+  const std::string_view query = query_of(rest);
+  auto q = query_parameter(query, "q");
+  if (!q) {
+    scratch.body = error_json(ErrorCode::bad_request, "missing the q parameter");
+    return respond.send(400, kJson, scratch.body);
+  }
+  percent_decode(*q, true, scratch.input);
+
+  std::optional<Field> field;
+  std::string field_name_text = "auto";
+  if (auto f = query_parameter(query, "field")) {
+    percent_decode(*f, true, field_name_text);
+    if (field_name_text != "auto") {
+      field = field_from_name(field_name_text);
+      if (!field) {
+        std::string extra = "\"field\":";
+        append_json_string(extra, field_name_text);
+        scratch.body = error_json(
+            ErrorCode::bad_request,
+            "field must be one of auto, selection, link, page, frame", extra);
+        return respond.send(400, kJson, scratch.body);
+      }
+    }
+  }
+  Request request;
+  request.set(field ? *field : auto_field(scratch.input), scratch.input);
+  service.resolver().resolve_into(request, scratch.resolution);
+  const Resolution& r = scratch.resolution;
+  if (r.ok() && !is_safe_location(r.url, service.base())) {
+    scratch.body = error_json(ErrorCode::internal, "unsafe redirect target refused");
+    return respond.send(500, kJson, scratch.body);
+  }
+  scratch.body = to_json(r);
+  unsigned status = r.ok() ? 200 : r.error == ErrorCode::no_match ? 404
+                                  : r.error == ErrorCode::internal ? 500 : 400;
+  return respond.send(status, kJson, scratch.body);
+}
+
+}  // namespace
+
+std::string_view route_name(Route route) {
+  switch (route) {
+    case Route::redirect: return "redirect";
+    case Route::search: return "search";
+    case Route::api: return "api";
+    case Route::help: return "help";
+    case Route::healthz: return "healthz";
+    case Route::metrics: return "metrics";
+    case Route::static_file: return "static";
+    case Route::rejected: return "rejected";
+  }
+  return "unknown";
+}
+
+Service::Service(Resolver resolver, std::string public_origin)
+    : resolver_(std::move(resolver)) {
+  std::string origin;
+  append_html_escaped(origin, public_origin);
+  std::string base;
+  append_html_escaped(base, resolver_.options().base);
+  help_page_ =
+      "<!doctype html>\n<meta charset=utf-8>\n"
+      "<title>Cool Papers redirector</title>\n"
+      "<style>body{font:16px/1.5 sans-serif;max-width:46em;margin:2em auto;padding:0 1em}"
+      "code{background:#eee;padding:0 .2em}</style>\n"
+      "<h1>Cool Papers redirector</h1>\n"
+      "<p>Put a paper's URL or identifier after the first <code>/</code> and this "
+      "service redirects you to its page on <a href=\"" + base + "\">" + base + "</a>.</p>\n"
+      "<ul>\n"
+      "<li><a href=\"/https://arxiv.org/abs/2312.00001\"><code>" + origin +
+      "/https://arxiv.org/abs/2312.00001</code></a></li>\n"
+      "<li><a href=\"/arXiv:2312.00001\"><code>" + origin + "/arXiv:2312.00001</code></a></li>\n"
+      "<li><a href=\"/https://openreview.net/forum?id=NGB6YNnO5o\"><code>" + origin +
+      "/https://openreview.net/forum?id=NGB6YNnO5o</code></a></li>\n"
+      "</ul>\n"
+      "<p>Browser search bar: add a search engine with the URL <code>" + origin +
+      "/?q=%s</code>.</p>\n"
+      "<p>API: <code>" + origin +
+      "/api/resolve?q=TEXT</code> answers JSON (add <code>&amp;field=page</code>, "
+      "<code>link</code>, <code>selection</code> or <code>frame</code> to say what "
+      "TEXT is).</p>\n"
+      "<p>Supported: arXiv, OpenReview, IJCAI, ACL Anthology, PMLR, CVF, USENIX, "
+      "AAAI. Anything else is sent to the Cool Papers search.</p>\n";
+}
+
+Outcome handle_request(const Service& service, const RequestHead& request,
+                       const ResponseContext& context, Scratch& scratch,
+                       std::string& out) {
+  Responder respond{request, context, out, Route::rejected};
+
+  auto target = input_part(request.target);
+  if (!target) {
+    return respond.send(400, kText,
+                        "only origin-form (/path) and absolute-form (http://host/path) "
+                        "request targets are served\n");
+  }
+  const std::string_view rest = *target;
+  const std::string_view path = path_of(rest);
+
+  // Classify first, so 405s are counted under the route they were for.
+  if (path.empty()) {
+    respond.route = Route::search;
+  } else if (path == "healthz") {
+    respond.route = Route::healthz;
+  } else if (path == "metrics") {
+    respond.route = Route::metrics;
+  } else if (path == "robots.txt" || path == "favicon.ico") {
+    respond.route = Route::static_file;
+  } else if (path == "api" || path.substr(0, 4) == "api/") {
+    respond.route = Route::api;
+  } else {
+    respond.route = Route::redirect;
+  }
+
+  if (request.method != http::verb::get && request.method != http::verb::head) {
+    return respond.send(405, kText, "only GET and HEAD are served\n", {},
+                        "Allow: GET, HEAD\r\n");
+  }
+
+  switch (respond.route) {
+    case Route::search: {
+      auto q = query_parameter(query_of(rest), "q");
+      if (q) percent_decode(*q, true, scratch.input);
+      if (!q || is_blank(scratch.input)) {
+        respond.route = Route::help;
+        return respond.send(200, kHtml, service.help_page(), {}, kHtmlHeaders);
+      }
+      return resolve_and_redirect(service, respond, scratch);
+    }
+    case Route::healthz:
+      return respond.send(200, kText, "ok\n");
+    case Route::metrics:
+      if (!context.metrics) return respond.send(404, kText, "no metrics\n");
+      scratch.body.clear();
+      context.metrics->render(scratch.body);
+      return respond.send(200, kPrometheus, scratch.body);
+    case Route::static_file:
+      if (path == "robots.txt")
+        return respond.send(200, kText, "User-agent: *\nDisallow: /\n");
+      return respond.send(404, kText, "");
+    case Route::api:
+      return api(service, respond, rest, scratch);
+    default:
+      percent_decode(rest, false, scratch.input);
+      return resolve_and_redirect(service, respond, scratch);
+  }
+}
+
+void percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
+  out.clear();
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+std::optional<std::string_view> query_parameter(std::string_view query,
+                                                std::string_view name) {
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    auto eq = pair.find('=');
+    std::string_view key = pair.substr(0, eq);
+    if (key == name)
+      return eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+  }
+  return std::nullopt;
+}
+
+bool is_safe_location(std::string_view url, std::string_view base) {
+  if (base.empty() || url.size() <= base.size() || url.substr(0, base.size()) != base ||
+      url[base.size()] != '/')
+    return false;
+  for (char c : url)
+    if (c <= 0x20 || c >= 0x7F) return false;
+  return true;
+}
+
+}  // namespace coolpapers::redirector

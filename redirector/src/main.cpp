@@ -1,0 +1,71 @@
+// coolpapers-redirector: parse and check the command line, load the
+// resolver, run the server. Everything else lives in the library.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "config.hpp"
+#include "coolpapers/resolver.hpp"
+#include "server.hpp"
+
+using namespace coolpapers;
+using namespace coolpapers::redirector;
+
+namespace {
+
+int config_error(const std::string& message) {
+  std::cerr << "coolpapers-redirector: " << message << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  ParseResult parsed = parse_command_line(args);
+  switch (parsed.action) {
+    case ParseResult::Action::help:
+      std::cout << usage_text();
+      return 0;
+    case ParseResult::Action::version:
+      std::cout << "coolpapers-redirector " << coolpapers::version() << "\n";
+      return 0;
+    case ParseResult::Action::error:
+      return config_error(parsed.error);
+    case ParseResult::Action::run:
+      break;
+  }
+  const Config& config = parsed.config;
+
+  std::vector<RuleSource> rules;
+  if (config.rules_file) {
+    std::ifstream file(*config.rules_file, std::ios::binary);
+    if (!file) {
+      return config_error("--rules '" + *config.rules_file +
+                          "': cannot read: " + std::strerror(errno));
+    }
+    std::ostringstream contents;
+    contents << file.rdbuf();
+    rules.push_back({*config.rules_file, contents.str()});
+  }
+
+  Options options;
+  options.base = config.base;
+  auto resolver = Resolver::create(options, rules);
+  if (!resolver) return config_error(resolver.error().to_string());
+
+  std::shared_ptr<AccessLogFile> access_log;
+  if (config.access_log) {
+    std::string error;
+    access_log = AccessLogFile::open(*config.access_log, error);
+    if (!access_log) return config_error("--access-log: " + error);
+  }
+
+  const bool v6 = config.listen_address.find(':') != std::string::npos;
+  const std::string origin = "http://" + (v6 ? "[" + config.listen_address + "]" : config.listen_address) +
+                             ":" + std::to_string(config.listen_port);
+  Service service(*resolver, origin);
+  return run_server(config, service, std::move(access_log));
+}

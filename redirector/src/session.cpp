@@ -1,0 +1,214 @@
+#include "session.hpp"
+
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/error.hpp>
+
+#include "responses.hpp"
+#include "worker.hpp"
+
+namespace coolpapers::redirector {
+namespace {
+
+// Bytes asked of the kernel per read. Request heads are usually a few
+// hundred bytes; a pipelining client fills more of it.
+constexpr std::size_t kReadChunk = 4096;
+// After a final error response, input is discarded for at most this long
+// (and this many bytes) so the peer reads the response instead of a reset.
+constexpr std::chrono::milliseconds kLingerTime{2000};
+constexpr std::size_t kLingerBytes = 64 * 1024;
+
+}  // namespace
+
+Session::Session(Worker& worker, tcp::socket socket)
+    : worker_(worker),
+      socket_(std::move(socket)),
+      buffer_(worker.shared().config.max_header_bytes + kReadChunk) {
+  worker_.add(this);
+  worker_.metrics().connection_opened();
+  if (worker_.access_log()) {
+    boost::system::error_code ec;
+    auto endpoint = socket_.remote_endpoint(ec);
+    peer_ = ec ? "-" : endpoint.address().to_string();
+  }
+}
+
+Session::~Session() {
+  worker_.metrics().connection_closed();
+  worker_.shared().open_connections.fetch_sub(1, std::memory_order_relaxed);
+  worker_.remove(this);
+}
+
+void Session::start() {
+  boost::system::error_code ec;
+  socket_.set_option(tcp::no_delay(true), ec);
+  do_read();
+}
+
+void Session::set_deadline(std::chrono::milliseconds timeout) {
+  deadline_ms_ = worker_.clock().now_ms() + timeout.count();
+}
+
+void Session::do_read() {
+  const Config& config = worker_.shared().config;
+  if (buffer_.size() == 0 && worker_.draining()) {
+    // Draining: a connection between requests is done, unless the next
+    // request has already reached the kernel.
+    boost::system::error_code ec;
+    if (socket_.available(ec) == 0 || ec) {
+      close();
+      return finish();
+    }
+  }
+  if (buffer_.size() == 0) {
+    phase_ = Phase::idle;
+    set_deadline(config.idle_timeout);
+  } else if (phase_ != Phase::reading) {
+    // Part of the next request is already here: its head must be complete
+    // within the read timeout, however slowly the rest trickles in.
+    phase_ = Phase::reading;
+    set_deadline(config.read_timeout);
+  }
+  const std::size_t space =
+      std::min(kReadChunk, buffer_.max_size() - buffer_.size());
+  socket_.async_read_some(
+      buffer_.prepare(space),
+      [this](const boost::system::error_code& ec, std::size_t bytes) { on_read(ec, bytes); });
+}
+
+void Session::on_read(const boost::system::error_code& ec, std::size_t bytes) {
+  if (ec || phase_ == Phase::closed) return finish();
+  buffer_.commit(bytes);
+  batch_started_ = std::chrono::steady_clock::now();
+  if (phase_ == Phase::idle) {
+    phase_ = Phase::reading;
+    set_deadline(worker_.shared().config.read_timeout);
+  }
+  process_buffer();
+}
+
+void Session::process_buffer() {
+  const Config& config = worker_.shared().config;
+  while (batched_ < Config::kMaxPipelinedResponses && buffer_.size() > 0 &&
+         !close_after_write_) {
+    if (!parser_) {
+      parser_.emplace(target_storage_, method_storage_);
+      parser_->header_limit(static_cast<std::uint32_t>(config.max_header_bytes));
+      parser_->eager(false);
+    }
+    boost::beast::error_code ec;
+    const std::size_t used = parser_->put(buffer_.data(), ec);
+    if (ec == http::error::need_more) {
+      if (buffer_.size() >= config.max_header_bytes) return reject(431);
+      break;  // wait for more bytes
+    }
+    if (ec == http::error::header_limit) return reject(431);
+    if (ec) return reject(400);
+    buffer_.consume(used);
+    if (parser_->has_body()) return reject(413);
+
+    const RequestHead head = parser_->head();
+    ResponseContext context;
+    context.date = worker_.clock().http_date();
+    context.metrics = &worker_.shared().metrics;
+    context.closing = worker_.draining();
+    const Outcome outcome =
+        handle_request(worker_.shared().service, head, context, worker_.scratch(), out_);
+    parser_.reset();
+    ++batched_;
+    worker_.metrics().count_request(outcome.route, outcome.status);
+    if (auto* log = worker_.access_log())
+      log->add(worker_.clock().iso_date(), peer_, head.method_text, head.target,
+               head.version, outcome.status, route_name(outcome.route));
+    if (outcome.close) close_after_write_ = true;
+  }
+  if (!out_.empty()) return do_write();
+  if (close_after_write_) {
+    close();
+    return finish();
+  }
+  do_read();
+}
+
+void Session::reject(unsigned status) {
+  // The request cannot be answered normally (malformed, over a limit, or
+  // carrying a body this service never reads): answer it with an error
+  // after any responses already batched, and close.
+  ++batched_;
+  append_error_and_close(out_, status, worker_.clock().http_date());
+  worker_.metrics().count_request(Route::rejected, status);
+  if (auto* log = worker_.access_log())
+    log->add(worker_.clock().iso_date(), peer_, "-", "-", 11, status,
+             route_name(Route::rejected));
+  close_after_write_ = true;
+  parser_.reset();
+  do_write();
+}
+
+void Session::do_write() {
+  phase_ = Phase::writing;
+  set_deadline(worker_.shared().config.read_timeout);
+  boost::asio::async_write(
+      socket_, boost::asio::buffer(out_),
+      [this](const boost::system::error_code& ec, std::size_t) { on_write(ec); });
+}
+
+void Session::on_write(const boost::system::error_code& ec) {
+  if (ec || phase_ == Phase::closed) return finish();
+  const auto elapsed = std::chrono::steady_clock::now() - batch_started_;
+  worker_.metrics().observe_latency(
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()),
+      batched_);
+  batched_ = 0;
+  out_.clear();
+  if (close_after_write_) return do_linger();
+  process_buffer();  // pipelined requests may be waiting in the buffer
+}
+
+void Session::do_linger() {
+  // Half-close: the peer sees the end of our responses; it normally closes
+  // in turn. Closing at once while its unread bytes are still in our
+  // receive buffer would send a reset that can destroy the response.
+  boost::system::error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) return close();
+  if (phase_ != Phase::lingering) {
+    phase_ = Phase::lingering;
+    deadline_ms_ = worker_.clock().now_ms() + kLingerTime.count();
+    buffer_.clear();
+  }
+  buffer_.clear();
+  socket_.async_read_some(buffer_.prepare(kReadChunk),
+                          [this](const boost::system::error_code& read_ec, std::size_t n) {
+                            if (read_ec || phase_ == Phase::closed) return finish();
+                            buffer_.commit(n);
+                            linger_bytes_ += n;
+                            if (linger_bytes_ > kLingerBytes) return close();
+                            do_linger();
+                          });
+}
+
+void Session::on_tick(std::int64_t now_ms) {
+  if (phase_ == Phase::closed || now_ms < deadline_ms_) return;
+  if (phase_ != Phase::lingering) worker_.metrics().connection_timed_out();
+  close();
+}
+
+void Session::on_drain() {
+  if (phase_ != Phase::idle) return;  // in progress: answered with "close"
+  boost::system::error_code ec;
+  // A request that already reached the kernel counts as in flight.
+  if (socket_.available(ec) > 0 && !ec) return;
+  close();
+}
+
+void Session::close() {
+  if (phase_ == Phase::closed) return;
+  phase_ = Phase::closed;
+  boost::system::error_code ec;
+  socket_.close(ec);  // the pending operation completes with an error
+}
+
+void Session::finish() { delete this; }
+
+}  // namespace coolpapers::redirector
