@@ -46,7 +46,7 @@ void drain(int& fd, std::string& sink) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const Environment& overrides) {
   // A child that exits before reading all its input must make our write()
   // fail with EPIPE, not kill the test program.
   ::signal(SIGPIPE, SIG_IGN);
@@ -65,7 +65,20 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
-  const int spawned = ::posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
+
+  std::vector<std::string> environment;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    bool overridden = false;
+    for (const auto& [name, value] : overrides) overridden |= variable.starts_with(name + "=");
+    if (!overridden) environment.emplace_back(variable);
+  }
+  for (const auto& [name, value] : overrides) environment.push_back(name + "=" + value);
+  std::vector<char*> envp;
+  for (std::string& variable : environment) envp.push_back(variable.data());
+  envp.push_back(nullptr);
+
+  const int spawned = ::posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);
@@ -179,8 +192,8 @@ Finished ChildProcess::finish(std::string_view input, std::chrono::milliseconds 
 }
 
 Finished run_process(const std::vector<std::string>& argv, std::string_view input,
-                     std::chrono::milliseconds timeout) {
-  ChildProcess child(argv);
+                     const ChildProcess::Environment& overrides, std::chrono::milliseconds timeout) {
+  ChildProcess child(argv, overrides);
   return child.finish(input, timeout);
 }
 

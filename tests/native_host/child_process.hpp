@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace coolpapers::testing {
@@ -23,9 +24,12 @@ struct Finished {
 
 class ChildProcess {
  public:
-  // Starts argv[0] (a path) with arguments argv[1..]. Throws
-  // std::runtime_error if it cannot be started.
-  explicit ChildProcess(const std::vector<std::string>& argv);
+  using Environment = std::vector<std::pair<std::string, std::string>>;
+
+  // Starts argv[0] (a path) with arguments argv[1..], in this process's
+  // environment with `overrides` set. Throws std::runtime_error if it
+  // cannot be started.
+  explicit ChildProcess(const std::vector<std::string>& argv, const Environment& overrides = {});
   ~ChildProcess();  // kills and reaps the child if still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -53,6 +57,7 @@ class ChildProcess {
 
 // Convenience: start, feed `input`, finish.
 Finished run_process(const std::vector<std::string>& argv, std::string_view input,
+                     const ChildProcess::Environment& overrides = {},
                      std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 }  // namespace coolpapers::testing

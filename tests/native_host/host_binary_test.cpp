@@ -4,7 +4,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -33,9 +37,29 @@ namespace {
 const std::string kOrigin = "chrome-extension://knldjmfmopnpolahpmmgbagdohdnhkik/";
 const std::string kPing = R"({"type":"ping"})";
 
-Finished run_host(std::string_view input, std::vector<std::string> args = {kOrigin}) {
+// An empty configuration directory, so a rules.json of whoever runs the
+// tests cannot change the answers.
+const std::string& empty_config_home() {
+  struct TemporaryDirectory {
+    std::string path;
+    TemporaryDirectory() {
+      char pattern[] = "/tmp/coolpapers-host-test-XXXXXX";
+      if (::mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
+      path = pattern;
+    }
+    ~TemporaryDirectory() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const TemporaryDirectory dir;
+  return dir.path;
+}
+
+Finished run_host(std::string_view input, std::vector<std::string> args = {kOrigin},
+                  const std::string& config_home = empty_config_home()) {
   args.insert(args.begin(), COOLPAPERS_BINARY);
-  return coolpapers::testing::run_process(args, input);
+  return coolpapers::testing::run_process(args, input, {{"XDG_CONFIG_HOME", config_home}});
 }
 
 std::string resolve_selection(std::string_view text) {
@@ -84,7 +108,7 @@ TEST_CASE("host mode starts from the origin argument, with --parent-window after
 }
 
 TEST_CASE("each message is answered before the next arrives, as a connectNative port needs") {
-  ChildProcess host({COOLPAPERS_BINARY, kOrigin});
+  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, {{"XDG_CONFIG_HOME", empty_config_home()}});
   for (int round = 0; round < 3; ++round) {
     CAPTURE(round);
     REQUIRE(host.write_input(frame(resolve_selection("arXiv:2401.1234" + std::to_string(round)))));
@@ -324,4 +348,19 @@ TEST_CASE("end of input before any message exits 0 and writes nothing") {
   CHECK(run.exit_code == 0);
   CHECK(run.out.empty());
   CHECK(run.err.empty());
+}
+
+TEST_CASE("a broken user rule file does not stop the host: it serves with the built-in rules and says why") {
+  const std::filesystem::path config_home = empty_config_home() + "-broken-rules";
+  std::filesystem::create_directories(config_home / "coolpapers");
+  std::ofstream(config_home / "coolpapers" / "rules.json") << "{ this is not JSON";
+  const Finished run = run_host(frame(R"({"type":"resolve","pageUrl":"https://arxiv.org/abs/2312.00001"})"),
+                                {kOrigin}, config_home.string());
+  std::filesystem::remove_all(config_home);
+  check_ended_by_itself(run);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.find("rules.json") != std::string::npos);
+  const auto frames = split_frames(run.out);
+  REQUIRE(frames.bodies.size() == 1);
+  CHECK(string_at(parse_reply(frames.bodies[0]), "url") == "https://papers.cool/arxiv/2312.00001");
 }
