@@ -44,19 +44,30 @@ std::size_t LiteralFilter::add(std::string_view literal) {
       anchor = k;
 
   std::size_t index = literals_.size();
-  by_anchor_[static_cast<unsigned char>(text[anchor])].push_back(index);
+  auto c = static_cast<unsigned char>(text[anchor]);
+  by_anchor_[c].push_back(index);
+  is_anchor_[c] = true;
+  if (c >= 'a' && c <= 'z') {
+    by_anchor_[c - 32].push_back(index);
+    is_anchor_[c - 32] = true;
+  }
   literals_.push_back({std::move(text), anchor});
   return index;
 }
 
 void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
-  found.reset();
+  found.found.reset();
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto& candidates = by_anchor_[lower(static_cast<unsigned char>(text[i]))];
-    for (std::size_t index : candidates) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (!is_anchor_[c]) continue;
+    for (std::size_t index : by_anchor_[c]) {
       const Literal& literal = literals_[index];
-      if (found[index] || i < literal.anchor) continue;
-      if (matches_at(text, i - literal.anchor, literal.text)) found.set(index);
+      if (i < literal.anchor) continue;
+      std::size_t start = i - literal.anchor;
+      if (matches_at(text, start, literal.text)) {
+        found.found.set(index);
+        found.last_start[index] = start;
+      }
     }
   }
 }

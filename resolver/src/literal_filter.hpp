@@ -18,7 +18,14 @@ namespace coolpapers::detail {
 
 // Upper bound on distinct literals in a rule table (checked at load).
 inline constexpr std::size_t kMaxLiterals = 512;
-using LiteralSet = std::bitset<kMaxLiterals>;
+
+// Which literals occur in a text, and where the last occurrence of each
+// starts (valid only where `found` is set), so a rule that already matched
+// can tell whether another match is still possible further on.
+struct LiteralSet {
+  std::bitset<kMaxLiterals> found;
+  std::array<std::size_t, kMaxLiterals> last_start;
+};
 
 class LiteralFilter {
  public:
@@ -29,7 +36,8 @@ class LiteralFilter {
   std::size_t add(std::string_view literal);
   std::size_t size() const { return literals_.size(); }
 
-  // Sets in `found` the index of every literal that occurs in `text`.
+  // Records in `found` every literal that occurs in `text` and the start of
+  // its last occurrence.
   void scan(std::string_view text, LiteralSet& found) const;
 
  private:
@@ -38,8 +46,10 @@ class LiteralFilter {
     std::size_t anchor;  // offset of the character used to find candidates
   };
   std::vector<Literal> literals_;
-  // For each lower-cased byte: the literals anchored on it.
+  // For each byte (both cases of a letter): the literals anchored on it,
+  // and a flat flag so the scan skips every other byte cheaply.
   std::array<std::vector<std::size_t>, 256> by_anchor_;
+  std::array<bool, 256> is_anchor_{};
 };
 
 }  // namespace coolpapers::detail

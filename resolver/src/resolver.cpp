@@ -13,6 +13,7 @@
 namespace coolpapers {
 
 using detail::Found;
+using detail::Finds;
 
 struct Resolver::Impl {
   Options options;
@@ -32,7 +33,7 @@ constexpr std::string_view kNoIdMessage = "No paper id found in the selection, l
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
   std::string decoded;
-  std::vector<Found> found;
+  Finds finds;
   detail::LiteralSet literals;
 };
 Scratch& scratch() {
@@ -53,12 +54,6 @@ bool is_safe_id(std::string_view id) {
     start = end + 1;
   }
   return true;
-}
-
-bool rule_may_match(const detail::Rule& rule, const detail::LiteralSet& present) {
-  if (rule.literal_indices.empty()) return true;
-  return std::any_of(rule.literal_indices.begin(), rule.literal_indices.end(),
-                     [&](std::size_t i) { return present[i]; });
 }
 
 void set_url(Resolution& out, std::string_view base, bool arxiv_page) {
@@ -83,14 +78,13 @@ class Matcher {
     for (std::size_t f = 0; f < table_.families.size(); ++f) {
       const detail::Family& family = table_.families[f];
       if (family.listing != listing_stage) continue;
-      s.found.clear();
+      s.finds.clear();
       std::size_t limit = listing_stage ? 1 : options_.max_ids;
       for (std::size_t r : table_.by_family[f]) {
         const detail::Rule& rule = table_.rules[r];
-        if (!rule_may_match(rule, s.literals)) continue;
-        if (!rule.find_all(text, limit, s.found)) failed = true;
+        if (!rule.find_all(text, s.literals, limit, s.finds)) failed = true;
       }
-      if (collect(s.found, limit, out)) {
+      if (collect(s.finds, limit, out)) {
         out.family = listing_stage ? "listing" : family.name;
         out.kind = listing_stage ? AnswerKind::listing : AnswerKind::paper_ids;
         set_url(out, options_.base, family.arxiv_page);
@@ -103,14 +97,18 @@ class Matcher {
  private:
   // Orders the family's finds by position, drops duplicates and unsafe ids,
   // and keeps the first `limit`. Returns true iff any id remains.
-  static bool collect(std::vector<Found>& found, std::size_t limit, Resolution& out) {
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Found& a, const Found& b) { return a.position < b.position; });
+  static bool collect(Finds& finds, std::size_t limit, Resolution& out) {
+    // Each rule's finds are in order already; merge the rules' lists by
+    // position (insertion sort: a handful of entries, no allocation).
+    auto& found = finds.found;
+    for (std::size_t i = 1; i < found.size(); ++i)
+      for (std::size_t j = i; j > 0 && found[j].position < found[j - 1].position; --j) std::swap(found[j], found[j - 1]);
     out.ids.clear();
     for (const Found& f : found) {
       if (out.ids.size() >= limit) break;
-      if (!is_safe_id(f.id)) continue;
-      if (std::find(out.ids.begin(), out.ids.end(), f.id) == out.ids.end()) out.ids.push_back(f.id);
+      std::string_view id = finds.id(f);
+      if (!is_safe_id(id)) continue;
+      if (std::find(out.ids.begin(), out.ids.end(), id) == out.ids.end()) out.ids.emplace_back(id);
     }
     return !out.ids.empty();
   }

@@ -80,11 +80,33 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       once_(std::make_unique<std::once_flag>()) {}
 
 Rule::~Rule() = default;
-Rule::Rule(Rule&&) noexcept = default;
-Rule& Rule::operator=(Rule&&) noexcept = default;
+
+// Rules are moved only while the table is built, before any thread shares
+// it, so the compiled pattern and its flags can simply be handed over.
+Rule::Rule(Rule&& other) noexcept { *this = std::move(other); }
+
+Rule& Rule::operator=(Rule&& other) noexcept {
+  literal_indices = std::move(other.literal_indices);
+  id_ = std::move(other.id_);
+  family_ = other.family_;
+  pattern_ = std::move(other.pattern_);
+  output_ = std::move(other.output_);
+  output_text_ = std::move(other.output_text_);
+  literals_ = std::move(other.literals_);
+  source_ = std::move(other.source_);
+  examples_ = std::move(other.examples_);
+  once_ = std::move(other.once_);
+  re_ = std::move(other.re_);
+  ready_.store(other.ready_.load());
+  return *this;
+}
 
 const RE2* Rule::compiled() const {
-  std::call_once(*once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_for(pattern_)); });
+  if (const RE2* re = ready_.load(std::memory_order_acquire)) return re;
+  std::call_once(*once_, [this] {
+    re_ = std::make_unique<RE2>(pattern_, options_for(pattern_));
+    ready_.store(re_.get(), std::memory_order_release);
+  });
   return re_.get();
 }
 
@@ -102,33 +124,39 @@ std::string Rule::compile_now(std::string& offending) const {
   return {};
 }
 
-bool Rule::find_all(std::string_view text, std::size_t limit, std::vector<Found>& out) const {
+bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
+  if (literal_indices.empty()) return true;
+  for (std::size_t i : literal_indices)
+    if (present.found[i] && present.last_start[i] >= pos) return true;
+  return false;
+}
+
+bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, Finds& out) const {
   const RE2* re = compiled();
   if (!re->ok() || re->NumberOfCapturingGroups() < output_.max_group) return false;
 
   const int groups = output_.max_group + 1;
   std::array<re2::StringPiece, kMaxGroups + 1> match;
   const re2::StringPiece whole(text.data(), text.size());
-  const std::size_t first_of_this_rule = out.size();
+  const std::size_t first_of_this_rule = out.found.size();
   std::size_t found_here = 0;
   std::size_t pos = 0;
-  std::string id;
 
-  while (pos <= text.size() && found_here < limit &&
+  while (pos <= text.size() && found_here < limit && can_match_from(present, pos) &&
          re->Match(whole, pos, text.size(), RE2::UNANCHORED, match.data(), groups)) {
-    id.clear();
+    const std::size_t offset = out.ids.size();
     std::size_t id_start = std::string_view::npos;
     // Resume where the last capture group ended, so a boundary character
     // after an id (which the pattern consumed) can begin the next match.
     std::size_t resume = 0;
     for (const auto& part : output_.parts) {
       if (part.group == 0) {
-        id += part.text;
+        out.ids += part.text;
         continue;
       }
       const auto& g = match[static_cast<std::size_t>(part.group)];
       if (g.data() == nullptr) continue;
-      id.append(g.data(), g.size());
+      out.ids.append(g.data(), g.size());
       auto start = static_cast<std::size_t>(g.data() - text.data());
       id_start = std::min(id_start, start);
       resume = std::max(resume, start + g.size());
@@ -137,11 +165,15 @@ bool Rule::find_all(std::string_view text, std::size_t limit, std::vector<Found>
     if (resume <= pos) resume = match_end;
     pos = resume > pos ? resume : pos + 1;
 
-    if (id_start == std::string_view::npos) continue;
-    auto duplicate = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(first_of_this_rule), out.end(),
-                                  [&](const Found& f) { return f.id == id; });
-    if (duplicate != out.end()) continue;
-    out.push_back({id_start, id});
+    const Found found{id_start, offset, out.ids.size() - offset};
+    const std::string_view id = out.id(found);
+    bool duplicate = std::any_of(out.found.begin() + static_cast<std::ptrdiff_t>(first_of_this_rule),
+                                 out.found.end(), [&](const Found& f) { return out.id(f) == id; });
+    if (id_start == std::string_view::npos || duplicate) {
+      out.ids.resize(offset);
+      continue;
+    }
+    out.found.push_back(found);
     ++found_here;
   }
   return true;

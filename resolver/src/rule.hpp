@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cstddef>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "literal_filter.hpp"
 
 namespace re2 {
 class RE2;
@@ -36,10 +39,24 @@ struct OutputTemplate {
 // unbalanced brace or a non-numeric placeholder.
 std::optional<OutputTemplate> parse_template(std::string_view text, std::string& error);
 
-// One identifier found in a text: where it starts and what it is.
+// One identifier found in a text: where it starts, and its text as a
+// slice of a shared buffer (so finding ids does not allocate per id).
 struct Found {
   std::size_t position;
-  std::string id;
+  std::size_t offset;
+  std::size_t length;
+};
+
+// What rules append to while one family is tried.
+struct Finds {
+  std::vector<Found> found;
+  std::string ids;  // the identifiers' text, back to back
+
+  std::string_view id(const Found& f) const { return std::string_view(ids).substr(f.offset, f.length); }
+  void clear() {
+    found.clear();
+    ids.clear();
+  }
 };
 
 class Rule {
@@ -62,16 +79,22 @@ class Rule {
   // Indices of this rule's literals in the table's LiteralFilter.
   std::vector<std::size_t> literal_indices;
 
+  // True iff a match starting at or after `pos` is possible: the rule has
+  // no literals, or one of them occurs at or after `pos`. (A rule's
+  // literals are required to occur inside every match of its pattern.)
+  bool can_match_from(const LiteralSet& present, std::size_t pos) const;
+
   // Compiles the pattern now. Returns an empty string on success, else
   // RE2's error and sets `offending` to RE2's error_arg(); also fails if
   // the template names a group the pattern does not have.
   std::string compile_now(std::string& offending) const;
 
   // Appends to `out` the identifiers this rule finds in `text`, in order,
-  // until `out` holds `limit` distinct identifiers (duplicates are not
-  // appended). Compiles the pattern on first use (thread-safe).
-  // Returns false iff the pattern cannot be used (compilation failed).
-  bool find_all(std::string_view text, std::size_t limit, std::vector<Found>& out) const;
+  // until this rule has appended `limit` distinct identifiers. `present`
+  // is the literal scan of `text`; the search stops early once no literal
+  // of the rule is left ahead. Compiles the pattern on first use
+  // (thread-safe). Returns false iff the pattern cannot be used.
+  bool find_all(std::string_view text, const LiteralSet& present, std::size_t limit, Finds& out) const;
 
  private:
   const re2::RE2* compiled() const;
@@ -88,6 +111,7 @@ class Rule {
   // Compiled on first use: start-up pays only for the rules a request needs.
   mutable std::unique_ptr<std::once_flag> once_;
   mutable std::unique_ptr<re2::RE2> re_;
+  mutable std::atomic<const re2::RE2*> ready_{nullptr};  // fast path once compiled
 };
 
 }  // namespace coolpapers::detail

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The project's test command (README "Quick start", .ci/run):
+# installs missing dependencies, builds, and runs every test.
+#   tests/run_all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+stage() { printf '\n=== %s ===\n' "$*"; }
+
+stage "dependencies"
+packaging/install-deps.sh
+
+stage "build and test (dev preset: warnings as errors; C++, CLI, host, service, browser tests via CTest)"
+cmake --workflow --preset dev
+
+stage "resolver and command line under AddressSanitizer + UBSan"
+cmake --preset asan >/dev/null
+cmake --build build/asan -j"$(nproc)" --target resolver_tests cli_tests coolpapers
+build/asan/tests/resolver/resolver_tests
+build/asan/tests/cli/cli_tests
+
+for script in tests/fuzz/run_*.sh; do
+  [[ -x "$script" ]] || continue
+  stage "fuzzing: $script"
+  "$script"
+done
+
+for script in tests/packaging/run_*.sh; do
+  [[ -x "$script" ]] || continue
+  stage "packaging: $script"
+  "$script"
+done
+
+stage "all tests passed"
