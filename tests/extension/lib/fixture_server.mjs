@@ -1,0 +1,70 @@
+// An HTTPS server on 127.0.0.1 that stands in for arxiv.org, openreview.net,
+// aclanthology.org and papers.cool. Chromium reaches it through
+// --host-resolver-rules (every name mapped to this port), so pages keep their
+// real https:// URLs, which the content script's match patterns require.
+// The certificate is self-signed, made with openssl into a temp dir per run;
+// the browser is started with --ignore-certificate-errors.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { join } from 'node:path';
+
+import { FIXTURES_DIR } from './paths.mjs';
+
+export const FIXTURE_HOSTS = [
+  'arxiv.org', 'www.arxiv.org', 'openreview.net', 'aclanthology.org',
+  'papers.cool', 'mirror.test', 'redirector.test',
+];
+
+// Fixture pages by host and path (query strings ignored).
+const ROUTES = {
+  'arxiv.org/abs/2312.00001': 'arxiv_abs_2312.00001.html',
+  'arxiv.org/abs/2312.00001v2': 'arxiv_abs_2312.00001.html',
+  'arxiv.org/list/cs.CL/new': 'arxiv_list_cs.CL_new.html',
+  'openreview.net/forum': 'openreview_forum_NGB6YNnO5o.html',
+  'aclanthology.org/2023.acl-long.1/': 'acl_paper_2023.acl-long.1.html',
+  'aclanthology.org/volumes/2023.acl-long/': 'acl_volume_2023.acl-long.html',
+};
+
+// Stands in for every Cool Papers page, so tabs the extension opens load
+// something real instead of an error page.
+const COOL_PAPERS_PAGE = '<!doctype html><title>Cool Papers (test stand-in)</title><h1>Cool Papers</h1>';
+
+export async function startFixtureServer(tempDir) {
+  const key = join(tempDir, 'fixture-key.pem');
+  const cert = join(tempDir, 'fixture-cert.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert,
+    '-days', '2', '-subj', '/CN=coolpapers-test', '-addext', `subjectAltName=${FIXTURE_HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+  ], { stdio: 'ignore' });
+
+  const requests = [];
+  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = new URL(req.url, 'https://x').pathname;
+    requests.push(`${host}${req.url}`);
+    const file = ROUTES[`${host}${path}`];
+    if (file) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(readFileSync(join(FIXTURES_DIR, file)));
+    } else if (host === 'papers.cool' || host === 'mirror.test') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(COOL_PAPERS_PAGE);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not a fixture\n');
+    }
+  });
+  await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+  const { port } = server.address();
+  return {
+    port,
+    requests,
+    resolverRules: FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`),
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
+}

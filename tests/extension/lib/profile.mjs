@@ -1,0 +1,62 @@
+// A throw-away Chromium profile with the native host registered the way the
+// installer registers it per user: <user-data-dir>/NativeMessagingHosts/
+// cool.papers.redirector.json (browser-e2e.md §4). Tests can swap the
+// registration between calls: Chrome reads the manifest on every
+// sendNativeMessage.
+
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { EXTENSION_ORIGIN, HOST_NAME, makeTempDir } from './paths.mjs';
+
+export function makeProfile(prefix) {
+  const temp = makeTempDir(prefix);
+  const userDataDir = join(temp.dir, 'profile');
+  const hostsDir = join(userDataDir, 'NativeMessagingHosts');
+  mkdirSync(hostsDir, { recursive: true });
+  const manifestPath = join(hostsDir, `${HOST_NAME}.json`);
+
+  return {
+    root: temp.dir,
+    userDataDir,
+    // Registers `path` as the host, allowed for `origins` (default: ours).
+    registerHost(path, origins = [EXTENSION_ORIGIN]) {
+      writeFileSync(manifestPath, JSON.stringify({
+        name: HOST_NAME,
+        description: 'Cool Papers native host (extension tests)',
+        path,
+        type: 'stdio',
+        allowed_origins: origins,
+      }, null, 2));
+    },
+    unregisterHost() {
+      rmSync(manifestPath, { force: true });
+    },
+    // Writes an executable script into the profile's temp dir; returns its path.
+    writeScript(name, text) {
+      const path = join(temp.dir, name);
+      writeFileSync(path, text);
+      chmodSync(path, 0o755);
+      return path;
+    },
+    cleanup: temp.cleanup,
+  };
+}
+
+// Hosts that fail the ways real ones do (browser-e2e.md §6).
+export const BROKEN_HOSTS = {
+  // Exits without answering: "Native host has exited."
+  exits: '#!/bin/sh\necho "coolpapers test stub: exiting without a reply" >&2\nexit 3\n',
+  // Prints text where a frame belongs: "Error when communicating with the
+  // native messaging host."
+  garbage: '#!/bin/sh\necho "this is not a native messaging frame, it is debug output"\nsleep 1\n',
+  // Reads the request and never answers; exits when the browser closes its
+  // stdin, so it never outlives the test.
+  silent: '#!/bin/sh\nexec cat >/dev/null\n',
+};
+
+// A wrapper that records every request frame sent to the real host in
+// `logPath` (tee copies stdin), then lets the real host answer.
+export function recordingHost(realHost, logPath) {
+  return `#!/bin/sh\ntee -a '${logPath}' | '${realHost}' "$@"\n`;
+}

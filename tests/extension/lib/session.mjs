@@ -1,0 +1,41 @@
+// One browser session for a test file: a temp profile with the real
+// `coolpapers` registered as the native host, the fixture server, and
+// Chromium with the extension. stop() undoes all of it, and is safe to call
+// after a failed start.
+
+import { launchChromium } from './chromium.mjs';
+import { startFixtureServer } from './fixture_server.mjs';
+import { coolpapersBinary } from './paths.mjs';
+import { makeProfile } from './profile.mjs';
+
+export async function startSession({ prefix, headless = true, registerRealHost = true } = {}) {
+  const hostBinary = coolpapersBinary();
+  const profile = makeProfile(prefix);
+  let server;
+  let browser;
+  const stop = async () => {
+    await browser?.close();
+    await server?.close();
+    profile.cleanup();
+  };
+  try {
+    if (registerRealHost) profile.registerHost(hostBinary);
+    server = await startFixtureServer(profile.root);
+    browser = await launchChromium({ userDataDir: profile.userDataDir, headless, resolverRules: server.resolverRules });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  // The first tab (about:blank from the command line) stays open throughout.
+  const [first] = await browser.pages();
+  return { browser, profile, server, hostBinary, homeTarget: first.targetId, stop };
+}
+
+// Calls coolpapersRedirect(info, tab) in the service worker.
+export function redirect(browser, info, tab) {
+  return browser.evalWorker(`coolpapersRedirect(${JSON.stringify(info)}, ${JSON.stringify(tab ?? null)})`);
+}
+
+export async function setSettings(browser, settings) {
+  await browser.evalWorker(`chrome.storage.sync.set({ settings: ${JSON.stringify(settings)} })`);
+}
