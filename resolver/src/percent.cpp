@@ -32,16 +32,26 @@ bool decode_once(std::string_view in, std::string& out) {
   return decoded;
 }
 
-bool is_unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
+// Characters kept as they are: RFC 3986 unreserved, plus (for path ids)
+// '@', ':' and '/'. One table lookup per byte.
+struct KeepTable {
+  bool query[256] = {};
+  bool path[256] = {};
+  constexpr KeepTable() {
+    for (int c = 0; c < 256; ++c) {
+      query[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '.' || c == '_' || c == '~';
+      path[c] = query[c] || c == '@' || c == ':' || c == '/';
+    }
+  }
+};
+constexpr KeepTable kKeep;
 
-void append_encoded(std::string& out, std::string_view text, std::string_view also_keep) {
+void append_encoded(std::string& out, std::string_view text, const bool (&keep)[256]) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c) || (c != 0 && also_keep.find(ch) != std::string_view::npos)) {
+    if (keep[c]) {
       out.push_back(ch);
     } else {
       out.push_back('%');
@@ -68,11 +78,11 @@ bool percent_decode(std::string_view in, std::string& out, int max_rounds) {
 }
 
 void append_percent_encoded(std::string& out, std::string_view text) {
-  append_encoded(out, text, {});
+  append_encoded(out, text, kKeep.query);
 }
 
 void append_path_id(std::string& out, std::string_view id) {
-  append_encoded(out, id, "@:/");
+  append_encoded(out, id, kKeep.path);
 }
 
 }  // namespace coolpapers::detail

@@ -82,6 +82,7 @@ class Matcher {
       std::size_t limit = listing_stage ? 1 : options_.max_ids;
       for (std::size_t r : table_.by_family[f]) {
         const detail::Rule& rule = table_.rules[r];
+        if (!rule.can_match_from(s.literals, 0)) continue;  // the cheap first pass said no
         if (!rule.find_all(text, s.literals, limit, s.finds)) failed = true;
       }
       if (collect(s.finds, limit, out)) {
@@ -103,14 +104,22 @@ class Matcher {
     auto& found = finds.found;
     for (std::size_t i = 1; i < found.size(); ++i)
       for (std::size_t j = i; j > 0 && found[j].position < found[j - 1].position; --j) std::swap(found[j], found[j - 1]);
-    out.ids.clear();
+    // Overwrite the strings already in out.ids so a reused Resolution keeps
+    // their capacity.
+    std::size_t kept = 0;
     for (const Found& f : found) {
-      if (out.ids.size() >= limit) break;
+      if (kept >= limit) break;
       std::string_view id = finds.id(f);
-      if (!is_safe_id(id)) continue;
-      if (std::find(out.ids.begin(), out.ids.end(), id) == out.ids.end()) out.ids.emplace_back(id);
+      auto end = out.ids.begin() + static_cast<std::ptrdiff_t>(kept);
+      if (!is_safe_id(id) || std::find(out.ids.begin(), end, id) != end) continue;
+      if (kept < out.ids.size())
+        out.ids[kept].assign(id);
+      else
+        out.ids.emplace_back(id);
+      ++kept;
     }
-    return !out.ids.empty();
+    out.ids.resize(kept);
+    return kept > 0;
   }
 
   const detail::RuleTable& table_;
@@ -123,12 +132,14 @@ void clear(Resolution& out) {
   out.url.clear();
   out.kind = AnswerKind::paper_ids;
   out.family.clear();
-  out.ids.clear();
   out.field = Field::selection_text;
+  // out.ids is left for collect() to overwrite in place; every path that
+  // answers without ids clears it.
 }
 
 void fail(Resolution& out, ErrorCode code, std::string_view message) {
   clear(out);
+  out.ids.clear();
   out.error = code;
   out.message.assign(message);
 }
@@ -188,6 +199,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     out.url = impl_->options.base;
     out.url += "/arxiv/search?highlight=1&query=";
     if (detail::append_search_query(decoded, impl_->options.max_search_words, out.url) > 0) {
+      out.ids.clear();
       out.kind = AnswerKind::search;
       out.family = "search";
       out.field = Field::selection_text;
