@@ -78,6 +78,7 @@
       name: 'openreview-forum',
       applies: (loc) => loc.hostname === 'openreview.net' && loc.pathname === '/forum',
       readySelector: '.forum-title',
+      rendersLate: true,
       entries: (doc, loc) => [{
         item: { pageUrl: loc.href },
         place(url) {
@@ -127,16 +128,24 @@
     });
   }
 
+  // Marks the page with how it went (pending, none, unavailable, or the
+  // number of links added): invisible, and what the tests wait for.
   async function run() {
     const site = SITES.find((s) => s.applies(location));
     if (!site) return;
-    if (!(await whenPresent(site.readySelector, RENDER_WAIT_MS))) return;
     const root = document.documentElement;
     if (root.hasAttribute(DONE_ATTRIBUTE)) return; // injected twice
     root.setAttribute(DONE_ATTRIBUTE, 'pending');
-
-    const entries = site.entries(document, location);
-    if (entries.length === 0) return;
+    // Server-rendered pages are complete at document_idle; only pages built
+    // by JavaScript are waited for.
+    const ready = site.rendersLate
+      ? await whenPresent(site.readySelector, RENDER_WAIT_MS)
+      : document.querySelector(site.readySelector);
+    const entries = ready ? site.entries(document, location) : [];
+    if (entries.length === 0) {
+      root.setAttribute(DONE_ATTRIBUTE, 'none');
+      return;
+    }
     let reply;
     try {
       reply = await chrome.runtime.sendMessage({ type: RESOLVE_BATCH, items: entries.map((e) => e.item) });

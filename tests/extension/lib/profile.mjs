@@ -50,9 +50,10 @@ export const BROKEN_HOSTS = {
   // Prints text where a frame belongs: "Error when communicating with the
   // native messaging host."
   garbage: '#!/bin/sh\necho "this is not a native messaging frame, it is debug output"\nsleep 1\n',
-  // Reads the request and never answers; exits when the browser closes its
-  // stdin, so it never outlives the test.
-  silent: '#!/bin/sh\nexec cat >/dev/null\n',
+  // Reads the request and never answers. Chrome closes a one-shot host's
+  // stdin after the request, so the script then waits for its parent (the
+  // browser) to go away rather than outlive the test.
+  silent: '#!/bin/sh\ncat >/dev/null\nwhile kill -0 "$PPID" 2>/dev/null; do sleep 0.2; done\n',
 };
 
 // A wrapper that records every request frame sent to the real host in
