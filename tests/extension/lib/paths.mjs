@@ -10,7 +10,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 export const TESTS_DIR = resolve(HERE, '..');
 export const FIXTURES_DIR = join(TESTS_DIR, 'fixtures');
-export const EXTENSION_DIR = resolve(HERE, '..', '..', '..', 'extension');
+// COOLPAPERS_EXTENSION_DIR: test another copy of the extension (an installed
+// package's /usr/share/coolpapers/extension) instead of this checkout's.
+export const EXTENSION_DIR = process.env.COOLPAPERS_EXTENSION_DIR || resolve(HERE, '..', '..', '..', 'extension');
 export const EXTENSION_ID = readFileSync(join(EXTENSION_DIR, 'EXTENSION_ID'), 'utf8').trim();
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';

@@ -28,7 +28,9 @@ test('the manifest asks only for what is used', () => {
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
   assert.deepEqual(manifest.background, { service_worker: 'sw/service_worker.js', type: 'module' });
   assert.equal(manifest.omnibox.keyword, 'cp');
-  assert.ok(manifest.commands['redirect-current-page'].suggested_key.default);
+  // Chromium 156 on Linux silently leaves Alt+Shift+<letter> suggestions
+  // unassigned (tested); Ctrl+Shift+Y is assigned (the Xvfb test presses it).
+  assert.equal(manifest.commands['redirect-current-page'].suggested_key.default, 'Ctrl+Shift+Y');
 });
 
 test('every file the manifest names exists, and icons have their sizes', () => {

@@ -1,0 +1,81 @@
+// Real user input under Xvfb (run through xvfb-run by run.sh): a right-click
+// on an arXiv page, the "Redirect to Cool Papers" menu item chosen with the
+// keyboard, and the keyboard shortcut. Headless Chromium cannot open context
+// menus at all (browser-e2e.md G7), so this is the only test of the menu as
+// a user meets it.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, beforeEach, test } from 'node:test';
+
+import { poll, sleep } from '../lib/chromium.mjs';
+import { startSession } from '../lib/session.mjs';
+
+const ABS = 'https://arxiv.org/abs/2312.00001';
+const EXPECTED = 'https://papers.cool/arxiv/2312.00001';
+let s;
+let browser;
+let home; // the window's first tab, shown on screen
+
+const xdotool = (...args) => execFileSync('xdotool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(async () => {
+  assert.ok(process.env.DISPLAY, 'needs an X display: run under xvfb-run (tests/extension/run.sh does)');
+  s = await startSession({ prefix: 'cp-ext-xvfb', headless: false });
+  browser = s.browser;
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: s.homeTarget, flatten: true });
+  await browser.send('Page.enable', {}, sessionId);
+  home = { targetId: s.homeTarget, sessionId };
+});
+after(async () => { await s?.stop(); });
+beforeEach(async () => {
+  await browser.closeTabsExcept(s.homeTarget);
+  await browser.navigate(home.sessionId, ABS);
+  // Wait for the content script so the page no longer changes under the mouse.
+  await poll(() => browser.evalIn(home.sessionId,
+    `['1', 'none', 'unavailable'].includes(document.documentElement.getAttribute('data-coolpapers-links'))`), 'the page to settle');
+});
+
+// Screen coordinates of a point inside the page's title element, right of
+// its text (the element spans the width; the text does not), so the click
+// lands on the page itself: not on a link, not on a selection.
+async function pointOnPageBackground() {
+  return browser.evalIn(home.sessionId, `(() => {
+    const r = document.querySelector('h1.title').getBoundingClientRect();
+    const chromeTop = window.outerHeight - window.innerHeight; // tab strip, toolbar, info bars
+    return { x: Math.round(window.screenX + r.right - 40), y: Math.round(window.screenY + chromeTop + r.top + r.height / 2) };
+  })()`);
+}
+
+async function newTabAt(url) {
+  return browser.waitForPage((p) => p.url === url && p.targetId !== home.targetId, `a new tab at ${url}`);
+}
+
+test('right-click on an arXiv page, choose "Redirect to Cool Papers": the paper opens in a new tab', async () => {
+  const { x, y } = await pointOnPageBackground();
+  xdotool('mousemove', String(x), String(y));
+  await sleep(200);
+  xdotool('click', '3');
+  await sleep(700); // the menu opens asynchronously; keys sent earlier are lost
+  // Chromium 156's page menu ends with: ... | Redirect to Cool Papers |
+  // View page source, Inspect. Up from no selection starts at the bottom.
+  xdotool('key', 'Up', 'Up', 'Up', 'Return');
+  await newTabAt(EXPECTED);
+  const homeTab = await browser.evalWorker(`chrome.tabs.query({}).then((ts) => ts.find((t) => t.index === 0))`);
+  const opened = await browser.evalWorker(`chrome.tabs.query({}).then((ts) => ts.find((t) => t.index === 1))`);
+  assert.equal(opened.openerTabId, homeTab.id, 'opened by the page that was right-clicked');
+  assert.deepEqual(await browser.notificationIds(), []);
+});
+
+test('the shortcut is actually assigned (Chromium drops suggested keys it does not accept)', async () => {
+  const commands = await browser.evalWorker('chrome.commands.getAll()');
+  assert.equal(commands.find((c) => c.name === 'redirect-current-page')?.shortcut, 'Ctrl+Shift+Y');
+});
+
+test('the keyboard shortcut Ctrl+Shift+Y redirects the current page', async () => {
+  const { x, y } = await pointOnPageBackground();
+  xdotool('mousemove', String(x), String(y));
+  xdotool('click', '1'); // focus the page
+  await sleep(200);
+  xdotool('key', 'ctrl+shift+y');
+  await newTabAt(EXPECTED);
+});
