@@ -2,7 +2,9 @@
 # Builds the libFuzzer targets with clang (preset `fuzz`) and runs each for a
 # bounded number of inputs over its committed seed corpus. Exit status is
 # non-zero if the build fails or a fuzzer finds a crash, a leak, undefined
-# behaviour or a broken protocol promise. About a minute on 2 cores.
+# behaviour or a broken promise of the protocol or the contract. About a
+# minute on 2 cores once built (each target stops after FUZZ_RUNS inputs or
+# FUZZ_SECONDS seconds, whichever comes first).
 #
 #   tests/fuzz/run_fuzzers.sh                 # default: 200000 runs per target
 #   FUZZ_RUNS=200000 tests/fuzz/run_fuzzers.sh
@@ -13,6 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build/fuzz}
 runs=${FUZZ_RUNS:-200000}
 jobs=${FUZZ_JOBS:-2}
+seconds=${FUZZ_SECONDS:-25}  # per target, whatever FUZZ_RUNS says
 
 # Instrument every library for coverage and the sanitizers; the fuzz targets
 # add libFuzzer's main() themselves.
@@ -20,11 +23,12 @@ cmake --preset fuzz -B "$build" \
   -DCMAKE_CXX_COMPILER=clang++-14 \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build "$build" -j "$jobs" --target native_host_fuzzer
+cmake --build "$build" -j "$jobs" --target native_host_fuzzer resolver_fuzzer
 
-# target name : its directory, holding corpus/ (committed seeds) and
-# TARGET.dict without the _fuzzer suffix (the protocol's words)
-set -- "native_host_fuzzer:$root/native_host/fuzz"
+# target name : its directory, holding corpus/ (committed seeds) and a
+# dictionary named after the target without "_fuzzer" (e.g. resolver.dict)
+set -- "native_host_fuzzer:$root/native_host/fuzz" \
+       "resolver_fuzzer:$root/resolver/fuzz"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -44,7 +48,7 @@ for entry in "$@"; do
   mkdir -p "$work/$target"
   echo "run_fuzzers: $target, $runs runs over $seeds"
   if ! "$binary" -runs="$runs" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
-      -max_total_time=50 -print_final_stats=1 -dict="$dict" -artifact_prefix="$build/$target-" \
+      -max_total_time="$seconds" -print_final_stats=1 -dict="$dict" -artifact_prefix="$build/$target-" \
       "$work/$target" "$seeds"; then
     echo "run_fuzzers: $target FAILED; reproducer under $build/$target-*" >&2
     status=1

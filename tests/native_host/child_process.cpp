@@ -135,6 +135,8 @@ std::optional<std::string> ChildProcess::read_output(std::size_t n, std::chrono:
 
 void ChildProcess::close_input() { close_fd(in_); }
 
+void ChildProcess::close_output() { close_fd(out_); }
+
 Finished ChildProcess::finish(std::string_view input, std::chrono::milliseconds timeout) {
   Finished result;
   result.out = std::move(pending_out_);

@@ -40,6 +40,8 @@ class ChildProcess {
   bool write_input(std::string_view bytes);
   std::optional<std::string> read_output(std::size_t n, std::chrono::milliseconds timeout);
   void close_input();
+  // Closes our end of the child's stdout, as a browser that went away does.
+  void close_output();
 
   // Writes `input` (while reading stdout and stderr, so large exchanges
   // cannot deadlock on full pipes), closes stdin, collects all output and

@@ -342,6 +342,16 @@ TEST_CASE("a batch whose reply would pass 1 MiB is cut short under the limit and
   CHECK(error_code_of(parse_reply(frames.bodies[1])) == "<ok>");
 }
 
+TEST_CASE("a browser that stops reading makes the host exit with a message, not die of SIGPIPE") {
+  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, {{"XDG_CONFIG_HOME", empty_config_home()}});
+  host.close_output();
+  REQUIRE(host.write_input(frame(kPing)));
+  const Finished run = host.finish();
+  check_ended_by_itself(run);
+  CHECK(run.exit_code == 3);  // exit_code(ErrorCode::io)
+  CHECK(run.err.find("writing a reply failed") != std::string::npos);
+}
+
 TEST_CASE("end of input before any message exits 0 and writes nothing") {
   const Finished run = run_host("");
   check_ended_by_itself(run);
