@@ -62,10 +62,15 @@ class CdpPipe {
         this.dispatch(message);
       }
     });
+    this.exitedEarly = false;
     proc.on('exit', () => {
+      this.exitedEarly = true;
       for (const { reject, method } of this.pending.values()) reject(new Error(`browser exited during ${method}`));
       this.pending.clear();
     });
+    // Writing to a browser that died fails with EPIPE: report it through
+    // the command's promise, not as an uncaught 'error' event.
+    proc.stdio[3].on('error', () => {});
   }
 
   dispatch(message) {
@@ -82,6 +87,10 @@ class CdpPipe {
 
   send(method, params = {}, sessionId = undefined) {
     return new Promise((resolve, reject) => {
+      if (this.exitedEarly) {
+        reject(new Error(`browser has exited; cannot send ${method}`));
+        return;
+      }
       this.nextId += 1;
       this.pending.set(this.nextId, { resolve, reject, method });
       this.proc.stdio[3].write(`${JSON.stringify({ id: this.nextId, method, params, ...(sessionId && { sessionId }) })}\0`);
