@@ -1,15 +1,21 @@
 // The "Redirect to Cool Papers" context menu item.
 //
 // Chrome matches an item's `contexts` and `documentUrlPatterns` together, so
-// "links and selections everywhere, the page itself only on paper sites and
-// inside their PDF viewers" takes two items with the same title:
+// "links and selections everywhere, the page on paper sites, everything in
+// their PDF viewers" takes three items with the same title:
 //   - LINK_OR_SELECTION: contexts link + selection, on every page;
-//   - PAGE: context page, only where documentUrlPatterns match.
+//   - PAGE: context page, only on paper sites (documentUrlPatterns);
+//   - PDF_VIEWER: every web content context, only in arXiv/OpenReview PDFs.
 // Chrome offers `page` only when the click is on no link, selection, image
-// or editable field, so at most one of the two ever shows. In the PDF viewers
-// (arxiv.org/pdf/*, openreview.net/pdf*) the two together cover every place
-// a right-click can land, which is what context `all` would do there; a
-// separate `all` item would show a second, duplicate entry on a selection.
+// or editable field, so on web pages at most one item shows. The PDF viewer
+// is different (checked under Xvfb on Chromium 156): its content is a
+// subframe whose document URL is the PDF's, so `page` never matches there
+// and `frame` must be used. PDF_VIEWER lists what `all` stands for except
+// `action`: `all` would also put the item into the toolbar button's own
+// right-click menu. On a selection inside a PDF both
+// LINK_OR_SELECTION and PDF_VIEWER match and Chrome groups them under the
+// extension's name; both send the same click data, so either entry does the
+// same thing.
 
 import { coolpapersRedirect } from './redirect.js';
 
@@ -18,6 +24,7 @@ export const MENU_TITLE = 'Redirect to Cool Papers';
 export const MENU_IDS = Object.freeze({
   LINK_OR_SELECTION: 'coolpapers-redirect-link-or-selection',
   PAGE: 'coolpapers-redirect-page',
+  PDF_VIEWER: 'coolpapers-redirect-pdf-viewer',
 });
 
 // Pages of paper sites (issue 4 item 2). `*://` stands for http and https.
@@ -44,14 +51,14 @@ export const PDF_VIEWER_PATTERNS = Object.freeze([
   '*://openreview.net/pdf*',
 ]);
 
+// `all` without `action` (and without `launcher`/`tab`, which `all` leaves
+// out anyway).
+const WEB_CONTENT_CONTEXTS = Object.freeze(['page', 'frame', 'selection', 'link', 'editable', 'image', 'video', 'audio']);
+
 export const MENU_ITEMS = Object.freeze([
   { id: MENU_IDS.LINK_OR_SELECTION, title: MENU_TITLE, contexts: ['link', 'selection'] },
-  {
-    id: MENU_IDS.PAGE,
-    title: MENU_TITLE,
-    contexts: ['page'],
-    documentUrlPatterns: [...PAPER_PAGE_PATTERNS, ...PDF_VIEWER_PATTERNS],
-  },
+  { id: MENU_IDS.PAGE, title: MENU_TITLE, contexts: ['page'], documentUrlPatterns: [...PAPER_PAGE_PATTERNS] },
+  { id: MENU_IDS.PDF_VIEWER, title: MENU_TITLE, contexts: [...WEB_CONTENT_CONTEXTS], documentUrlPatterns: [...PDF_VIEWER_PATTERNS] },
 ]);
 
 // Menus persist across worker restarts; create them once per install or

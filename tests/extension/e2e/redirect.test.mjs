@@ -114,7 +114,7 @@ test('a mirror base from the options is used for the host and the tab', async ()
 });
 
 test('the context menu items exist after install', async () => {
-  for (const id of ['coolpapers-redirect-link-or-selection', 'coolpapers-redirect-page']) {
+  for (const id of ['coolpapers-redirect-link-or-selection', 'coolpapers-redirect-page', 'coolpapers-redirect-pdf-viewer']) {
     // There is no contextMenus.getAll; update() rejects for an unknown id.
     await browser.evalWorker(`chrome.contextMenus.update(${JSON.stringify(id)}, {})`);
   }

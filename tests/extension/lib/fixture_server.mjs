@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 
 import { FIXTURES_DIR } from './paths.mjs';
 
@@ -25,7 +25,11 @@ const ROUTES = {
   'openreview.net/forum': 'openreview_forum_NGB6YNnO5o.html',
   'aclanthology.org/2023.acl-long.1/': 'acl_paper_2023.acl-long.1.html',
   'aclanthology.org/volumes/2023.acl-long/': 'acl_volume_2023.acl-long.html',
+  'arxiv.org/pdf/2312.00001': 'arxiv_pdf_2312.00001.pdf',
+  'openreview.net/pdf': 'arxiv_pdf_2312.00001.pdf',
 };
+
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf' };
 
 // Stands in for every Cool Papers page, so tabs the extension opens load
 // something real instead of an error page.
@@ -46,7 +50,7 @@ export async function startFixtureServer(tempDir) {
     requests.push(`${host}${req.url}`);
     const file = ROUTES[`${host}${path}`];
     if (file) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)], 'cache-control': 'no-store' });
       res.end(readFileSync(join(FIXTURES_DIR, file)));
     } else if (host === 'papers.cool' || host === 'mirror.test') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

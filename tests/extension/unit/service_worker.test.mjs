@@ -18,28 +18,38 @@ test('the worker exposes coolpapersRedirect for tests and the console', () => {
   assert.equal(typeof globalThis.coolpapersRedirect, 'function');
 });
 
-test('onInstalled removes old menus, then creates the two "Redirect to Cool Papers" items', async () => {
+test('onInstalled removes old menus, then creates the "Redirect to Cool Papers" items', async () => {
   const [installed] = fake.chrome.runtime.onInstalled.listeners;
   await installed({ reason: 'update' });
   await installed({ reason: 'update' }); // a second run must not hit "duplicate id"
   assert.equal(fake.calls.menusRemovedAll, 2);
-  assert.deepEqual(fake.calls.menusCreated.map((m) => m.id), [MENU_IDS.LINK_OR_SELECTION, MENU_IDS.PAGE]);
+  assert.deepEqual(fake.calls.menusCreated.map((m) => m.id), [MENU_IDS.LINK_OR_SELECTION, MENU_IDS.PAGE, MENU_IDS.PDF_VIEWER]);
   assert.equal(MENU_TITLE, 'Redirect to Cool Papers');
   for (const item of fake.calls.menusCreated) assert.equal(item.title, MENU_TITLE);
   assert.deepEqual(MENU_ITEMS[0].contexts, ['link', 'selection']);
   assert.equal(MENU_ITEMS[0].documentUrlPatterns, undefined, 'links and selections work on every page');
   assert.deepEqual(MENU_ITEMS[1].contexts, ['page']);
+  // PDF viewers: everything ("frame" is what matches there), but not the
+  // toolbar button's menu, which "all" would include.
+  assert.ok(MENU_ITEMS[2].contexts.includes('frame'));
+  assert.deepEqual([...MENU_ITEMS[2].contexts].sort(), ['audio', 'editable', 'frame', 'image', 'link', 'page', 'selection', 'video']);
 });
 
-test('the page item covers the paper sites and the arXiv/OpenReview PDF viewers', () => {
-  const patterns = MENU_ITEMS[1].documentUrlPatterns;
-  for (const p of [...PAPER_PAGE_PATTERNS, ...PDF_VIEWER_PATTERNS]) assert.ok(patterns.includes(p), p);
-  for (const p of ['*://arxiv.org/pdf/*', '*://openreview.net/pdf*', '*://arxiv.org/abs/*', '*://openreview.net/forum*',
-    '*://aclanthology.org/*', '*://proceedings.mlr.press/*', '*://huggingface.co/papers/*']) {
-    assert.ok(patterns.includes(p), p);
+test('the page item covers the paper sites, the PDF item the arXiv/OpenReview PDF viewers', () => {
+  const [, page, pdf] = MENU_ITEMS;
+  assert.deepEqual(page.documentUrlPatterns, [...PAPER_PAGE_PATTERNS]);
+  assert.deepEqual(pdf.documentUrlPatterns, [...PDF_VIEWER_PATTERNS]);
+  for (const p of ['*://arxiv.org/abs/*', '*://arxiv.org/html/*', '*://export.arxiv.org/*', '*://ar5iv.org/*',
+    '*://www.alphaxiv.org/*', '*://huggingface.co/papers/*', '*://openreview.net/forum*', '*://aclanthology.org/*',
+    '*://www.ijcai.org/proceedings/*', '*://proceedings.mlr.press/*', '*://openaccess.thecvf.com/*',
+    '*://www.usenix.org/conference/*']) {
+    assert.ok(page.documentUrlPatterns.includes(p), p);
   }
+  for (const p of ['*://arxiv.org/pdf/*', '*://openreview.net/pdf*']) assert.ok(pdf.documentUrlPatterns.includes(p), p);
   // Chrome rejects the whole item for one malformed pattern: scheme://host/path.
-  for (const p of patterns) assert.match(p, /^\*:\/\/(\*\.)?[a-z0-9.-]+\/[^\s]*$/, p);
+  for (const p of [...page.documentUrlPatterns, ...pdf.documentUrlPatterns]) {
+    assert.match(p, /^\*:\/\/(\*\.)?[a-z0-9.-]+\/[^\s]*$/, p);
+  }
 });
 
 test('a click on our menu item resolves what Chrome reports; other items are ignored', async () => {

@@ -1,6 +1,7 @@
 // Real user input under Xvfb (run through xvfb-run by run.sh): a right-click
-// on an arXiv page, the "Redirect to Cool Papers" menu item chosen with the
-// keyboard, and the keyboard shortcut. Headless Chromium cannot open context
+// on an arXiv page and inside Chrome's PDF viewer (arXiv and OpenReview),
+// the "Redirect to Cool Papers" menu item chosen with the keyboard, and the
+// keyboard shortcut. Headless Chromium cannot open context
 // menus at all (browser-e2e.md G7), so this is the only test of the menu as
 // a user meets it.
 import assert from 'node:assert/strict';
@@ -29,11 +30,15 @@ before(async () => {
 after(async () => { await s?.stop(); });
 beforeEach(async () => {
   await browser.closeTabsExcept(s.homeTarget);
+  await showAbstractPage();
+});
+
+async function showAbstractPage() {
   await browser.navigate(home.sessionId, ABS);
   // Wait for the content script so the page no longer changes under the mouse.
   await poll(() => browser.evalIn(home.sessionId,
     `['1', 'none', 'unavailable'].includes(document.documentElement.getAttribute('data-coolpapers-links'))`), 'the page to settle');
-});
+}
 
 // Screen coordinates of a point inside the page's title element, right of
 // its text (the element spans the width; the text does not), so the click
@@ -46,19 +51,24 @@ async function pointOnPageBackground() {
   })()`);
 }
 
+// Right-clicks at (x, y) and picks the menu entry `upsFromBottom` above the
+// end of the menu (Up from no selection starts at the last entry).
+async function contextMenuPick({ x, y }, upsFromBottom) {
+  xdotool('mousemove', String(x), String(y));
+  await sleep(200);
+  xdotool('click', '3');
+  await sleep(700); // the menu opens asynchronously; keys sent earlier are lost
+  xdotool('key', ...Array(upsFromBottom).fill('Up'), 'Return');
+}
+
 async function newTabAt(url) {
   return browser.waitForPage((p) => p.url === url && p.targetId !== home.targetId, `a new tab at ${url}`);
 }
 
 test('right-click on an arXiv page, choose "Redirect to Cool Papers": the paper opens in a new tab', async () => {
-  const { x, y } = await pointOnPageBackground();
-  xdotool('mousemove', String(x), String(y));
-  await sleep(200);
-  xdotool('click', '3');
-  await sleep(700); // the menu opens asynchronously; keys sent earlier are lost
   // Chromium 156's page menu ends with: ... | Redirect to Cool Papers |
-  // View page source, Inspect. Up from no selection starts at the bottom.
-  xdotool('key', 'Up', 'Up', 'Up', 'Return');
+  // View page source, Inspect.
+  await contextMenuPick(await pointOnPageBackground(), 3);
   await newTabAt(EXPECTED);
   const homeTab = await browser.evalWorker(`chrome.tabs.query({}).then((ts) => ts.find((t) => t.index === 0))`);
   const opened = await browser.evalWorker(`chrome.tabs.query({}).then((ts) => ts.find((t) => t.index === 1))`);
@@ -79,3 +89,21 @@ test('the keyboard shortcut Ctrl+Shift+Y redirects the current page', async () =
   xdotool('key', 'ctrl+shift+y');
   await newTabAt(EXPECTED);
 });
+
+// Chrome's PDF viewer puts the PDF in a subframe of its own page; only the
+// PDF_VIEWER item (context frame) reaches it. Its menu ends with:
+// ... Rotate counterclockwise | Redirect to Cool Papers | Inspect.
+for (const [pdfUrl, expected] of [
+  ['https://arxiv.org/pdf/2312.00001', 'https://papers.cool/arxiv/2312.00001'],
+  ['https://openreview.net/pdf?id=NGB6YNnO5o', 'https://papers.cool/venue/NGB6YNnO5o@OpenReview'],
+]) {
+  test(`right-click inside the PDF viewer showing ${pdfUrl}`, async () => {
+    await browser.navigate(home.sessionId, pdfUrl);
+    // The viewer builds its frames after the load event; wait for the frame
+    // that holds the PDF itself.
+    await poll(async () => (await browser.targets()).some((t) => t.type === 'iframe' && t.url === pdfUrl), 'the PDF viewer');
+    await sleep(1000); // let the viewer paint before clicking into it
+    await contextMenuPick({ x: 640, y: 500 }, 2);
+    await newTabAt(expected);
+  });
+}
