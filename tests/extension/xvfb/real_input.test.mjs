@@ -90,6 +90,25 @@ test('the keyboard shortcut Ctrl+Shift+Y redirects the current page', async () =
   await newTabAt(EXPECTED);
 });
 
+test('toolbar: the popup opened from the Extensions menu redirects the page', async () => {
+  // Unpinned, the extension's button lives in the Extensions (puzzle) menu
+  // at the toolbar's right end. Opening the popup by a click is what grants
+  // activeTab, which lets the popup read the page's URL (chrome.action.
+  // openPopup() would not). Positions are Chromium 156's layout, measured
+  // from the window's right edge.
+  const right = await browser.evalIn(home.sessionId, 'window.screenX + window.outerWidth');
+  xdotool('mousemove', String(right - 114), '62', 'click', '1');
+  await sleep(700);
+  xdotool('mousemove', String(right - 284), '223', 'click', '1');
+  const popup = await browser.waitForPage((p) => p.url.endsWith('/popup/popup.html'), 'the popup');
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: popup.targetId, flatten: true });
+  await poll(() => browser.evalIn(sessionId, `document.getElementById('host-status').dataset.state === 'ok'`),
+    'the popup to report the host as installed');
+  await browser.evalIn(sessionId, `document.getElementById('redirect').click()`);
+  await newTabAt(EXPECTED);
+  assert.deepEqual(await browser.notificationIds(), []);
+});
+
 // Chrome's PDF viewer puts the PDF in a subframe of its own page; only the
 // PDF_VIEWER item (context frame) reaches it. Its menu ends with:
 // ... Rotate counterclockwise | Redirect to Cool Papers | Inspect.
