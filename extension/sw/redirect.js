@@ -38,6 +38,11 @@ export async function coolpapersRedirect(info, tab, options = {}) {
 
     if (reply.ok !== true) {
       if (reply.error?.code === 'no_match') return failure('no_id', NOTIFICATION.NO_ID, NO_ID_MESSAGE);
+      if (reply.error?.code === 'bad_config') {
+        // The host refused our base URL: the user's setting, not the host.
+        return failure('bad_config', NOTIFICATION.FAILED,
+          `Check the Cool Papers base URL in the extension's options: ${replyErrorText(reply)}`);
+      }
       return failure('host_broken', NOTIFICATION.HOST_BROKEN,
         `The native host is broken: ${replyErrorText(reply)}`);
     }

@@ -126,6 +126,15 @@ test('a broken host (exited, garbage, error reply) is reported with its message'
   }
 });
 
+test('a base URL the host refuses points the user to the options', async () => {
+  fake.reset();
+  answer(hostReply.error('bad_config', '"base" is not a valid target base: no host'));
+  const result = await coolpapersRedirect(PAGE, TAB);
+  assert.equal(result.kind, 'bad_config');
+  assert.match(result.error, /^Check the Cool Papers base URL in the extension's options: "base" is not a valid target base/);
+  assert.equal(fake.calls.notifications[0].id, NOTIFICATION.FAILED);
+});
+
 test('a host that never answers ends in a timeout notification', async (t) => {
   fake.reset();
   t.mock.timers.enable({ apis: ['setTimeout'] });
