@@ -36,8 +36,11 @@ done
 
 COOLPAPERS_TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/coolpapers-ext-tests.XXXXXX")
 COOLPAPERS_TEST_PIDS=$COOLPAPERS_TEST_TMP/pids
-mkdir "$COOLPAPERS_TEST_PIDS"
+mkdir "$COOLPAPERS_TEST_PIDS" "$COOLPAPERS_TEST_TMP/tmp"
 export COOLPAPERS_TEST_TMP COOLPAPERS_TEST_PIDS
+# Chromium, xvfb-run and Node put their own temporary files here too.
+TMPDIR=$COOLPAPERS_TEST_TMP/tmp
+export TMPDIR
 
 cleanup() {
   # Each file in pids/ names the process group of a Chromium still running
