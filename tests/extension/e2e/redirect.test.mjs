@@ -25,6 +25,9 @@ beforeEach(async () => {
 // tab with `expected` opened right of it, with it as opener.
 async function expectNewTab(info, pageUrl, expected) {
   const source = await browser.openTab(pageUrl);
+  // A tab right of the source, so "next to the source" and "at the end"
+  // are different places.
+  await browser.openTab('about:blank');
   const sourceTab = await browser.tab(source.tabId);
   const result = await redirect(browser, info, sourceTab);
   assert.equal(result.ok, true, `redirect failed: ${JSON.stringify(result)}`);
