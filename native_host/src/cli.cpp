@@ -20,6 +20,7 @@ Usage:
   coolpapers rules list [--json]           show the rule table
   coolpapers rules test [FILE]             run every rule's examples
   coolpapers native-host                   serve Chrome native messaging on stdin/stdout
+  coolpapers doctor [--json]               check the host's registration in each browser
   coolpapers --version | --help
 
 TEXT is an arXiv id, a paper URL (arXiv, OpenReview, ACL Anthology, PMLR,
@@ -94,6 +95,7 @@ int run(int argc, char** argv) {
   if (command == "resolve") return cmd_resolve(rest);
   if (command == "open") return cmd_open(rest);
   if (command == "rules") return cmd_rules(rest);
+  if (command == "doctor") return cmd_doctor(rest);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kHelp;
     return 0;

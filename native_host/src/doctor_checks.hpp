@@ -1,0 +1,89 @@
+// `coolpapers doctor`'s checks: for every browser, is the native host
+// registered (system and user directory), and does each registration work?
+//
+//   Environment env = environment_from_process();
+//   Report report = run_checks(builtin_browsers(), env);
+//   report.ok()  // at least one browser ready, and no registration broken
+//
+// Each problem has a stable code (tests and --json use it) and a message
+// that names the file and the exact fault.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doctor_browsers.hpp"
+#include "doctor_ping.hpp"
+
+namespace coolpapers::app::doctor {
+
+struct Environment {
+  std::string system_root;   // prefix of every system dir: "" for the real ones
+  std::string config_home;   // $XDG_CONFIG_HOME, else $HOME/.config
+  std::string self_path;     // this binary, symlinks resolved
+  std::string extension_id;  // the id allowed_origins must hold
+  int ping_timeout_ms = 5000;
+};
+
+// The environment of this process: COOLPAPERS_DOCTOR_ROOT (tests point the
+// system dirs into a temporary tree), XDG_CONFIG_HOME (absolute values only,
+// as the XDG spec says), HOME, /proc/self/exe, the compiled-in extension id.
+Environment environment_from_process();
+
+enum class Severity { error, warning };
+
+struct Problem {
+  std::string code;  // "bad_json", "path_not_found", ... (see doctor_checks.cpp)
+  Severity severity = Severity::error;
+  std::string message;
+};
+
+enum class Scope { system, user };
+
+struct Registration {
+  Scope scope = Scope::system;
+  std::string manifest_path;
+  bool registered = false;         // the manifest file exists
+  std::string host_path;           // its "path", when it has one
+  std::optional<PingResult> ping;  // tried only when the host can be started
+  std::vector<Problem> problems;
+
+  bool broken() const;  // registered with at least one error
+  bool works() const { return registered && !broken(); }
+};
+
+struct BrowserReport {
+  Browser browser;
+  std::string profile_dir;  // config_home/user_dir
+  bool profile_found = false;  // that directory exists: the browser is probably in use
+  Registration system;
+  Registration user;
+
+  // The registration the browser uses: Chromium reads the user directory
+  // first and falls back to the system one. nullptr when neither exists.
+  const Registration* effective() const;
+  bool ready() const;
+};
+
+struct Report {
+  std::string self_path;
+  std::string extension_id;
+  std::vector<BrowserReport> browsers;
+
+  bool ok() const;           // some browser ready, nothing registered broken
+  int error_count() const;   // errors over all registrations
+};
+
+// Checks the manifest text of one registration (everything but the file
+// system and the ping): JSON, name, type, path, allowed_origins. Fills
+// `problems` and `host_path` of `into`.
+void check_manifest_text(const std::string& text, const Environment& env, Registration& into);
+
+// Checks one manifest file: reads it, check_manifest_text(), then whether
+// "path" exists, is executable, is this binary, and answers a ping.
+Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env);
+
+Report run_checks(const std::vector<Browser>& browsers, const Environment& env);
+
+}  // namespace coolpapers::app::doctor

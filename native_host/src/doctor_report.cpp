@@ -1,0 +1,103 @@
+// Plain and JSON output of `coolpapers doctor`.
+#include "doctor_report.hpp"
+
+#include <boost/json.hpp>
+
+namespace coolpapers::app::doctor {
+namespace {
+
+std::string_view scope_name(Scope scope) { return scope == Scope::system ? "system" : "user"; }
+std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
+
+void print_registration(const Registration& r, std::ostream& out) {
+  out << "  " << (r.scope == Scope::system ? "system " : "user   ") << r.manifest_path << "\n";
+  if (!r.registered) {
+    out << "         not registered\n";
+    return;
+  }
+  for (const Problem& p : r.problems) out << "         " << severity_name(p.severity) << " [" << p.code << "]: " << p.message << "\n";
+  if (r.works())
+    out << "         ok: " << r.host_path << " answered ping (version " << r.ping->version << ", " << r.ping->rules
+        << " rules)\n";
+}
+
+boost::json::value registration_json(const Registration& r) {
+  boost::json::object o;
+  o["manifest"] = r.manifest_path;
+  o["registered"] = r.registered;
+  o["ok"] = r.works();
+  o["path"] = r.host_path.empty() ? boost::json::value(nullptr) : boost::json::value(r.host_path);
+  if (r.ping) {
+    boost::json::object ping;
+    ping["ok"] = r.ping->ok;
+    ping["version"] = r.ping->ok ? boost::json::value(r.ping->version) : boost::json::value(nullptr);
+    ping["rules"] = r.ping->ok ? boost::json::value(r.ping->rules) : boost::json::value(nullptr);
+    ping["error"] = r.ping->ok ? boost::json::value(nullptr) : boost::json::value(r.ping->error);
+    o["ping"] = std::move(ping);
+  } else {
+    o["ping"] = nullptr;
+  }
+  boost::json::array problems;
+  for (const Problem& p : r.problems)
+    problems.push_back(boost::json::object{{"code", p.code}, {"severity", severity_name(p.severity)}, {"message", p.message}});
+  o["problems"] = std::move(problems);
+  return o;
+}
+
+}  // namespace
+
+void print_text(const Report& report, const std::string& extension_dir, std::ostream& out) {
+  out << "coolpapers doctor: native messaging host " << kHostName << "\n"
+      << "  this binary:  " << report.self_path << "\n"
+      << "  extension id: " << report.extension_id << "\n";
+  for (const BrowserReport& b : report.browsers) {
+    out << "\n" << b.browser.display << " (" << b.browser.name << "; profile " << b.profile_dir
+        << (b.profile_found ? "" : ": not found") << ")\n";
+    print_registration(b.system, out);
+    print_registration(b.user, out);
+    if (b.system.registered && b.user.registered)
+      out << "  (the user registration takes precedence over the system one)\n";
+  }
+
+  std::string ready;
+  for (const BrowserReport& b : report.browsers)
+    if (b.ready()) ready += (ready.empty() ? "" : ", ") + b.browser.display;
+  int errors = report.error_count();
+  out << "\n";
+  if (ready.empty())
+    out << "Not ready in any browser: install the coolpapers package, or run packaging/install.sh --user.\n";
+  else
+    out << "Ready in: " << ready << ".\n";
+  if (errors > 0) out << errors << (errors == 1 ? " problem" : " problems") << " found (see \"error\" above).\n";
+  if (!ready.empty() && !extension_dir.empty())
+    out << "Load the extension once per browser: chrome://extensions > Developer mode > Load unpacked > "
+        << extension_dir << "\n";
+  out << (report.ok() ? "doctor: OK\n" : "doctor: NOT OK\n");
+}
+
+void print_json(const Report& report, const std::string& extension_dir, std::ostream& out) {
+  boost::json::object o;
+  o["ok"] = report.ok();
+  o["errors"] = report.error_count();
+  o["binary"] = report.self_path;
+  o["extension_id"] = report.extension_id;
+  o["extension_dir"] = extension_dir.empty() ? boost::json::value(nullptr) : boost::json::value(extension_dir);
+  boost::json::array browsers;
+  for (const BrowserReport& b : report.browsers) {
+    boost::json::object entry;
+    entry["name"] = b.browser.name;
+    entry["display"] = b.browser.display;
+    entry["profile_dir"] = b.profile_dir;
+    entry["profile_found"] = b.profile_found;
+    entry["ready"] = b.ready();
+    const Registration* used = b.effective();
+    entry["effective"] = used ? boost::json::value(scope_name(used->scope)) : boost::json::value(nullptr);
+    entry["system"] = registration_json(b.system);
+    entry["user"] = registration_json(b.user);
+    browsers.push_back(std::move(entry));
+  }
+  o["browsers"] = std::move(browsers);
+  out << boost::json::serialize(o) << "\n";
+}
+
+}  // namespace coolpapers::app::doctor

@@ -1,0 +1,21 @@
+# Included by native_host/CMakeLists.txt (custom commands must live in the
+# directory of the target that compiles their output): generates the two
+# sources that give `coolpapers doctor` the browser table and the extension
+# id from their one source each, so doctor checks exactly what install.sh
+# and the .deb write.
+#   doctor_browsers_tsv.cpp  <- packaging/browsers.tsv   doctor_browsers_tsv()
+#   doctor_extension_id.cpp  <- extension/EXTENSION_ID   doctor_extension_id_file()
+foreach(embed IN ITEMS "packaging/browsers.tsv|doctor_browsers_tsv|doctor_browsers_tsv"
+                       "extension/EXTENSION_ID|doctor_extension_id|doctor_extension_id_file")
+  string(REPLACE "|" ";" embed "${embed}")
+  list(GET embed 0 input)
+  list(GET embed 1 output)
+  list(GET embed 2 function)
+  add_custom_command(
+    OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/${output}.cpp
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/${input}
+            -DOUTPUT=${CMAKE_CURRENT_BINARY_DIR}/${output}.cpp -DFUNCTION=${function}
+            -P ${PROJECT_SOURCE_DIR}/packaging/embed_text.cmake
+    DEPENDS ${PROJECT_SOURCE_DIR}/${input} ${PROJECT_SOURCE_DIR}/packaging/embed_text.cmake
+    COMMENT "Embedding ${input} for coolpapers doctor")
+endforeach()
