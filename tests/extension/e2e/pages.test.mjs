@@ -88,3 +88,21 @@ test('options: valid values are normalised, stored in storage.sync and used', as
   assert.equal(result.url, 'https://mirror.test/cp/arxiv/2312.00001');
   await browser.waitForPage((p) => p.targetId === page.targetId && p.url === result.url, 'the tab to navigate to the mirror');
 });
+
+test('a stopped worker loses nothing: settings, last redirect and menus live in Chrome, not in globals', async () => {
+  await browser.evalWorker(`chrome.storage.sync.set({ settings: { baseUrl: 'https://mirror.test' } })`);
+  assert.equal((await redirect(browser, { pageUrl: 'https://arxiv.org/abs/2312.00001' }, null)).ok, true);
+  await browser.stopServiceWorker();
+
+  // Opening the popup messages the worker, which wakes it up. (Not through
+  // openTab(): that asks the worker, which is not attached now.)
+  const { targetId } = await browser.send('Target.createTarget', { url: `chrome-extension://${EXTENSION_ID}/popup/popup.html` });
+  const popup = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+  await poll(() => browser.evalIn(popup.sessionId, `document.getElementById('host-status').dataset.state === 'ok'`),
+    'the popup to get an answer from the restarted worker');
+  assert.match(await text(popup, 'last-redirect'), /^https:\/\/mirror\.test\/arxiv\/2312\.00001 — /);
+  await browser.attachServiceWorker();
+  await browser.evalWorker(`chrome.contextMenus.update('coolpapers-redirect-page', {})`);
+  const again = await redirect(browser, { pageUrl: 'https://arxiv.org/abs/2401.12345' }, null);
+  assert.equal(again.url, 'https://mirror.test/arxiv/2401.12345');
+});

@@ -200,6 +200,17 @@ class Browser {
     await poll(() => this.evalWorker(`typeof globalThis.coolpapersRedirect === 'function'`), 'the service worker module to load');
   }
 
+  // Stops the extension's service worker, as Chrome does after 30 s idle.
+  // The next extension event (a message, a click) starts it again; call
+  // attachServiceWorker() after that to talk to the new one.
+  async stopServiceWorker() {
+    const prefix = `chrome-extension://${EXTENSION_ID}/`;
+    const sw = (await this.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(prefix));
+    await this.send('Target.closeTarget', { targetId: sw.targetId });
+    await poll(async () => !(await this.targets()).some((t) => t.targetId === sw.targetId), 'the service worker to stop');
+    this.swSession = undefined;
+  }
+
   // Evaluates `expression` in the service worker (promises awaited) and
   // returns its value.
   async evalWorker(expression) {
