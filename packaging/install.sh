@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# Installs coolpapers from a build tree, for one user (no root needed) or for
+# the whole system, and registers its native messaging host with every
+# Chromium-family browser found. The .deb is the other way; this is for
+# source builds and machines where you are not root.
+#
+#   packaging/install.sh [--user|--system] [--browser NAME]... [--prefix DIR]
+#                        [--build-dir DIR] [--uninstall]
+#
+# Idempotent: a second run changes nothing. Every file and directory it
+# creates is listed in PREFIX/share/coolpapers/install-record, and
+# --uninstall (same --prefix) removes exactly those and nothing else.
+# The browser table is packaging/browsers.tsv, the same one the .deb and
+# `coolpapers doctor` use.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+source_dir=$(dirname "$here")
+host_name=cool.papers.redirector
+
+usage() {
+  cat <<EOF
+Usage: packaging/install.sh [--user|--system] [--browser NAME]... [--prefix DIR]
+                            [--build-dir DIR] [--uninstall]
+
+  --user         install for this user (default): binaries in ~/.local/bin,
+                 the host registered in each browser's user directory
+  --system       install for everyone (root): binaries in /usr/local/bin, the
+                 host registered in each browser's system directory
+  --browser NAME register only with NAME (repeatable): $(browser_names | tr '\n' ' ')
+                 Default: --user every browser whose profile directory exists;
+                 --system every browser.
+  --prefix DIR   install prefix (default ~/.local, or /usr/local with --system)
+  --build-dir D  where the built binaries are (default: the first of
+                 build/release and build/package holding native_host/coolpapers)
+  --uninstall    remove what an earlier run with the same --prefix installed
+
+Firefox is not supported: the bundled extension is a Chromium (Manifest V3)
+extension, and Firefox needs its own host manifest format.
+EOF
+}
+
+die() {
+  echo "install.sh: $*" >&2
+  exit 2
+}
+
+# --- the browser table: name, display, system_dir, user_dir ---
+table_rows() { grep -v '^#' "$here/browsers.tsv" | grep -v '^$'; }
+browser_names() { table_rows | cut -f1; }
+browser_field() { table_rows | awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }'; }
+
+mode=user
+uninstall=0
+prefix=
+build_dir=
+selected=()
+while (($#)); do
+  case $1 in
+    --user) mode=user ;;
+    --system) mode=system ;;
+    --uninstall) uninstall=1 ;;
+    --browser) (($# > 1)) || die "--browser needs a name"; selected+=("$2"); shift ;;
+    --browser=*) selected+=("${1#*=}") ;;
+    --prefix) (($# > 1)) || die "--prefix needs a directory"; prefix=$2; shift ;;
+    --prefix=*) prefix=${1#*=} ;;
+    --build-dir) (($# > 1)) || die "--build-dir needs a directory"; build_dir=$2; shift ;;
+    --build-dir=*) build_dir=${1#*=} ;;
+    -h | --help) usage; exit 0 ;;
+    *) die "unknown argument \"$1\" (try --help)" ;;
+  esac
+  shift
+done
+
+for name in "${selected[@]}"; do
+  if [[ $name == firefox ]]; then
+    die "Firefox is not supported: the bundled extension is Chromium-only (Manifest V3)"
+  fi
+  [[ -n $(browser_field "$name" 1) ]] || die "unknown browser \"$name\"; known: $(browser_names | tr '\n' ' ')"
+done
+
+[[ -n ${HOME:-} ]] || die "HOME is not set"
+# Chromium-family browsers put their profile under $XDG_CONFIG_HOME (an
+# absolute path, per the XDG spec), else ~/.config.
+if [[ ${XDG_CONFIG_HOME:-} == /* ]]; then config_home=$XDG_CONFIG_HOME; else config_home=$HOME/.config; fi
+
+if [[ -z $prefix ]]; then
+  if [[ $mode == user ]]; then prefix=$HOME/.local; else prefix=/usr/local; fi
+fi
+[[ $prefix == /* ]] || prefix=$PWD/$prefix
+prefix=${prefix%/}
+record=$prefix/share/coolpapers/install-record
+
+# --- the record: lines "dir<TAB>PATH" / "file<TAB>PATH", in creation order ---
+declare -a recorded=()
+declare -A is_recorded=()
+if [[ -f $record ]]; then
+  while IFS= read -r line; do
+    [[ -n $line ]] || continue
+    recorded+=("$line")
+    is_recorded[$line]=1
+  done <"$record"
+fi
+remember() {
+  local line="$1"$'\t'"$2"
+  [[ -n ${is_recorded[$line]:-} ]] && return 0
+  recorded+=("$line")
+  is_recorded[$line]=1
+}
+
+if ((uninstall)); then
+  if ((${#recorded[@]} == 0)); then
+    echo "install.sh: nothing to uninstall: no record at $record"
+    exit 0
+  fi
+  # Files first, then the directories this script created, newest first, and
+  # only while empty: anything else a user put there stays.
+  for ((i = ${#recorded[@]} - 1; i >= 0; i--)); do
+    kind=${recorded[i]%%$'\t'*} path=${recorded[i]#*$'\t'}
+    if [[ $kind == file && ( -e $path || -L $path ) ]]; then
+      rm -f -- "$path"
+      echo "removed   $path"
+    fi
+  done
+  rm -f -- "$record"
+  for ((i = ${#recorded[@]} - 1; i >= 0; i--)); do
+    kind=${recorded[i]%%$'\t'*} path=${recorded[i]#*$'\t'}
+    [[ $kind == dir && -d $path ]] || continue
+    if rmdir -- "$path" 2>/dev/null; then
+      echo "removed   $path/"
+    else
+      echo "kept      $path/ (not empty: it holds files install.sh did not put there)"
+    fi
+  done
+  echo "coolpapers is uninstalled from $prefix."
+  exit 0
+fi
+
+if [[ $mode == system ]]; then
+  [[ $(id -u) -eq 0 ]] || die "--system needs root; use --user to install for yourself"
+  if dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -q "install ok installed"; then
+    die "the coolpapers package is installed and owns the system registrations; use --user, or remove the package"
+  fi
+fi
+
+# --- what to install ---
+if [[ -z $build_dir ]]; then
+  for candidate in "$source_dir/build/release" "$source_dir/build/package"; do
+    if [[ -x $candidate/native_host/coolpapers ]]; then build_dir=$candidate; break; fi
+  done
+  [[ -n $build_dir ]] || die "no built coolpapers in build/release or build/package: build first (cmake --workflow --preset release) or pass --build-dir"
+fi
+host_binary=$build_dir/native_host/coolpapers
+redirector_binary=$build_dir/redirector/coolpapers-redirector
+[[ -x $host_binary ]] || die "$host_binary is not an executable: not a coolpapers build directory?"
+extension_id=$(tr -d ' \t\r\n' <"$source_dir/extension/EXTENSION_ID")
+[[ $extension_id =~ ^[a-p]{32}$ ]] || die "extension/EXTENSION_ID does not hold an extension id"
+
+# Creates DIR and every missing parent, recording each one created.
+make_dirs() {
+  local dir=$1 missing=()
+  while [[ ! -d $dir ]]; do
+    missing=("$dir" "${missing[@]}")
+    dir=$(dirname "$dir")
+  done
+  for dir in "${missing[@]}"; do
+    mkdir -- "$dir"
+    remember dir "$dir"
+  done
+}
+
+# Copies SRC to DEST with MODE unless DEST already has the same bytes and
+# mode (so a second run touches nothing). Prints what happened when VERBOSE.
+changed=0
+put_file() {
+  local src=$1 dest=$2 mode=$3 verbose=${4:-1}
+  make_dirs "$(dirname "$dest")"
+  remember file "$dest"
+  if [[ -f $dest ]] && cmp -s -- "$src" "$dest" && [[ $(stat -c %a -- "$dest") == "$mode" ]]; then
+    ((verbose)) && echo "unchanged $dest"
+    return 0
+  fi
+  cp -- "$src" "$dest.tmp.$$"
+  chmod "$mode" "$dest.tmp.$$"
+  mv -f -- "$dest.tmp.$$" "$dest"
+  changed=$((changed + 1))
+  ((verbose)) && echo "installed $dest"
+  return 0
+}
+
+put_file "$host_binary" "$prefix/bin/coolpapers" 755
+if [[ -x $redirector_binary ]]; then
+  put_file "$redirector_binary" "$prefix/bin/coolpapers-redirector" 755
+else
+  echo "note: $redirector_binary is not built; coolpapers-redirector (the optional HTTP service) is not installed"
+fi
+
+# The extension: the entries of extension-files.txt (as the .deb ships).
+extension_dir=$prefix/share/coolpapers/extension
+extension_before=$changed
+while IFS= read -r entry; do
+  [[ -z $entry || $entry == \#* ]] && continue
+  src=$source_dir/extension/$entry
+  [[ -e $src ]] || die "packaging/extension-files.txt lists extension/$entry, which does not exist"
+  while IFS= read -r -d '' file; do
+    put_file "$file" "$extension_dir/${file#"$source_dir/extension/"}" 644 0
+  done < <(find "$src" -type f -print0 | sort -z)
+done <"$here/extension-files.txt"
+if ((changed > extension_before)); then echo "installed $extension_dir/"; else echo "unchanged $extension_dir/"; fi
+
+# The host manifest: the template of the .deb, "path" = this prefix's binary.
+manifest=$(mktemp)
+trap 'rm -f "$manifest"' EXIT
+sed -e "s|@COOLPAPERS_HOST_PATH@|$prefix/bin/coolpapers|" -e "s|@COOLPAPERS_EXTENSION_ID@|$extension_id|" \
+  "$here/cool.papers.redirector.json.in" >"$manifest"
+
+if ((${#selected[@]} == 0)); then
+  while IFS= read -r name; do
+    if [[ $mode == system || -d $config_home/$(browser_field "$name" 4) ]]; then selected+=("$name"); fi
+  done < <(browser_names)
+fi
+
+registered=()
+declare -A done_dirs=()
+for name in "${selected[@]}"; do
+  if [[ $mode == system ]]; then
+    dir=$(browser_field "$name" 3)
+  else
+    dir=$config_home/$(browser_field "$name" 4)/NativeMessagingHosts
+  fi
+  registered+=("$(browser_field "$name" 2)")
+  [[ -n ${done_dirs[$dir]:-} ]] && continue  # Brave shares Chrome's system dir
+  done_dirs[$dir]=1
+  put_file "$manifest" "$dir/$host_name.json" 644
+done
+
+mkdir -p -- "$(dirname "$record")"  # exists: the extension is in it
+printf '%s\n' "${recorded[@]}" >"$record.tmp.$$"
+if cmp -s -- "$record.tmp.$$" "$record"; then rm -f -- "$record.tmp.$$"; else mv -f -- "$record.tmp.$$" "$record"; fi
+
+echo
+if ((${#registered[@]} == 0)); then
+  echo "No browser profile found under $config_home (looked for: $(table_rows | cut -f4 | tr '\n' ' '))."
+  echo "The host is not registered anywhere; pass --browser NAME to register it anyway."
+else
+  echo "Host $host_name registered for: $(printf '%s, ' "${registered[@]}" | sed 's/, $//')."
+fi
+echo "Firefox: skipped (the bundled extension is Chromium-only)."
+if ((changed == 0)); then echo "Nothing changed: everything was already in place."; fi
+case ":${PATH:-}:" in
+  *":$prefix/bin:"*) ;;
+  *) echo "Note: $prefix/bin is not on your PATH." ;;
+esac
+echo
+echo "One step left, once per browser: open chrome://extensions (edge://extensions, ...),"
+echo "turn on Developer mode, click \"Load unpacked\" and choose"
+echo "    $extension_dir"
+echo "Check the setup any time with: $prefix/bin/coolpapers doctor"
+uninstall_command="packaging/install.sh --uninstall"
+[[ $mode == system ]] && uninstall_command+=" --system"
+if [[ $mode == user && $prefix != "$HOME/.local" ]] || [[ $mode == system && $prefix != /usr/local ]]; then
+  uninstall_command+=" --prefix $prefix"
+fi
+echo "Uninstall with: $uninstall_command"
