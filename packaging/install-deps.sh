@@ -9,7 +9,7 @@ build=(cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev libre2-d
 # Tests and benchmarks: libFuzzer (clang), the browser tests (chromium,
 # Xvfb, xdotool, node), the service tests and benchmark (nginx, wrk, curl),
 # packaging (dpkg-dev for dpkg-shlibdeps, file), Google Benchmark.
-test=(clang libclang-rt-14-dev chromium xvfb xdotool nginx-light wrk curl dpkg-dev file libbenchmark-dev)
+test=(clang libclang-rt-14-dev chromium xvfb xdotool openssl nginx-light wrk curl dpkg-dev file libbenchmark-dev)
 
 wanted=("${build[@]}")
 [[ "${1:-}" == "--build" ]] || wanted+=("${test[@]}")
