@@ -8,8 +8,13 @@ import { startFixtureServer } from './fixture_server.mjs';
 import { coolpapersBinary } from './paths.mjs';
 import { makeProfile } from './profile.mjs';
 
+// COOLPAPERS_HOST_FROM_SYSTEM=1 leaves the profile's NativeMessagingHosts/
+// empty, so Chromium uses the system-wide registration an installed package
+// made (/etc/chromium/native-messaging-hosts/); for running
+// e2e/redirect.test.mjs against the package as shipped.
 export async function startSession({ prefix, headless = true, registerRealHost = true } = {}) {
   const hostBinary = coolpapersBinary();
+  if (process.env.COOLPAPERS_HOST_FROM_SYSTEM === '1') registerRealHost = false;
   const profile = makeProfile(prefix);
   let server;
   let browser;
