@@ -1,7 +1,7 @@
 // Real user input under Xvfb (run through xvfb-run by run.sh): a right-click
 // on an arXiv page and inside Chrome's PDF viewer (arXiv and OpenReview),
-// the "Redirect to Cool Papers" menu item chosen with the keyboard, and the
-// keyboard shortcut. Headless Chromium cannot open context
+// the "Redirect to Cool Papers" menu item chosen with the keyboard, the
+// keyboard shortcut, the omnibox keyword and the toolbar popup. Headless Chromium cannot open context
 // menus at all (browser-e2e.md G7), so this is the only test of the menu as
 // a user meets it.
 import assert from 'node:assert/strict';
@@ -88,6 +88,21 @@ test('the keyboard shortcut Ctrl+Shift+Y redirects the current page', async () =
   await sleep(200);
   xdotool('key', 'ctrl+shift+y');
   await newTabAt(EXPECTED);
+});
+
+test('omnibox: typing "cp some words" and Enter searches Cool Papers in the current tab', async () => {
+  const { x, y } = await pointOnPageBackground();
+  xdotool('mousemove', String(x), String(y), 'click', '1');
+  xdotool('key', 'ctrl+l');
+  await sleep(300);
+  // "cp" then a space switches the omnibox to the extension's keyword mode.
+  xdotool('type', '--delay', '50', 'cp ');
+  await sleep(300);
+  xdotool('type', '--delay', '20', 'diffusion bridges');
+  await sleep(300);
+  xdotool('key', 'Return');
+  const expected = 'https://papers.cool/arxiv/search?highlight=1&query=diffusion%20bridges';
+  await browser.waitForPage((p) => p.targetId === home.targetId && p.url === expected, 'the current tab to show the search');
 });
 
 test('toolbar: the popup opened from the Extensions menu redirects the page', async () => {
