@@ -1,0 +1,60 @@
+# Helpers shared by tests/packaging/run_*.sh (sourced, not run).
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+failures=0
+
+stage() { printf '\n--- %s\n' "$*"; }
+pass() { printf '  ok   %s\n' "$*"; }
+fail() {
+  printf '  FAIL %s\n' "$*" >&2
+  failures=$((failures + 1))
+}
+# check DESCRIPTION COMMAND...: passes iff COMMAND succeeds.
+check() {
+  local what=$1
+  shift
+  if "$@"; then pass "$what"; else fail "$what"; fi
+}
+# check_eq DESCRIPTION EXPECTED ACTUAL
+check_eq() {
+  if [[ "$2" == "$3" ]]; then
+    pass "$1"
+  else
+    fail "$1"
+    diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/       /' >&2 || true
+  fi
+}
+finish() {
+  if ((failures)); then
+    echo "$(basename "$0"): $failures check(s) FAILED" >&2
+    exit 1
+  fi
+  echo "$(basename "$0"): all checks passed"
+}
+
+# Rows of packaging/browsers.tsv: name, display, system_dir, user_dir.
+browser_rows() { grep -v '^#' "$repo/packaging/browsers.tsv" | grep -v '^$'; }
+extension_id() { tr -d ' \t\r\n' <"$repo/extension/EXTENSION_ID"; }
+
+# The host manifest as the installers must write it for HOST_PATH.
+expected_manifest() {
+  sed -e "s|@COOLPAPERS_HOST_PATH@|$1|" -e "s|@COOLPAPERS_EXTENSION_ID@|$(extension_id)|" \
+    "$repo/packaging/cool.papers.redirector.json.in"
+}
+
+# json_eval EXPRESSION < JSON: prints the JavaScript EXPRESSION over `r`,
+# the parsed input (node is a test dependency; no jq needed).
+json_eval() {
+  node -e "const r = JSON.parse(require('fs').readFileSync(0, 'utf8')); const v = ($1); console.log(typeof v === 'string' ? v : JSON.stringify(v));"
+}
+
+# Every entry below DIR with type, mode and, for files, a checksum: two
+# equal snapshots mean nothing was added, removed or changed.
+snapshot_tree() {
+  (cd "$1" && find . -printf '%y %m %p -> %l\n' | sort && find . -type f -print0 | sort -z | xargs -0r sha256sum)
+}
+
+# Builds the release binaries and the .deb with the package preset.
+build_package() {
+  (cd "$repo" && cmake --preset package >/dev/null && cmake --build build/package -j"$(nproc)" >/dev/null)
+}
