@@ -1,12 +1,51 @@
 #!/usr/bin/env bash
-# Quick start, step 1: install build dependencies, build the release
-# binaries and resolve a sample URL.
-#   sudo packaging/quickstart.sh
+# Quick start: from a fresh checkout to a working right-click in one command.
+# Installs the build dependencies, builds the release binaries and the
+# Debian package (package preset), installs the package, resolves a sample
+# URL and runs `coolpapers doctor`. What is left is loading the extension
+# once (printed at the end).
+#   sudo packaging/quickstart.sh     the .deb, for everyone (apt)
+#   packaging/quickstart.sh          not root: a per-user install (install.sh --user);
+#                                    the build dependencies must be installed already
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
+
 packaging/install-deps.sh --build
-cmake --preset release -DCOOLPAPERS_BUILD_BENCH=OFF >/dev/null
-cmake --build build/release -j"$(nproc)" --target coolpapers
+# The package's Depends are computed by dpkg-shlibdeps (dpkg-dev).
+if ! command -v dpkg-shlibdeps >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev
+  else
+    echo "quickstart: dpkg-shlibdeps is missing: sudo apt-get install dpkg-dev" >&2
+    exit 1
+  fi
+fi
+
+echo "$ cmake --workflow --preset package"
+rm -f build/package/deb/coolpapers_*.deb
+cmake --workflow --preset package >/dev/null
+deb=$(ls build/package/deb/coolpapers_*.deb)
+echo "built $deb"
+
+if [[ $(id -u) -eq 0 ]]; then
+  echo "$ apt-get install ./$deb"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$deb"
+  bin=/usr/bin/coolpapers
+  extension=/usr/share/coolpapers/extension
+else
+  echo "$ packaging/install.sh --user --build-dir build/package"
+  packaging/install.sh --user --build-dir build/package
+  bin=$HOME/.local/bin/coolpapers
+  extension=$HOME/.local/share/coolpapers/extension
+fi
+
 echo
-echo "$ build/release/native_host/coolpapers resolve https://arxiv.org/abs/2312.00001v2"
-build/release/native_host/coolpapers resolve https://arxiv.org/abs/2312.00001v2
+echo "$ coolpapers resolve https://arxiv.org/abs/2312.00001v2"
+"$bin" resolve https://arxiv.org/abs/2312.00001v2
+echo
+echo "$ coolpapers doctor"
+"$bin" doctor
+echo
+echo "Last step, once per browser: open chrome://extensions, turn on Developer mode,"
+echo "click \"Load unpacked\" and choose $extension"

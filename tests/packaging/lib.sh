@@ -2,6 +2,8 @@
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 failures=0
+# cmake --workflow builds with the generator's default (one job) otherwise.
+export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
 
 stage() { printf '\n--- %s\n' "$*"; }
 pass() { printf '  ok   %s\n' "$*"; }

@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The Debian package, end to end (root; CI runs it from tests/run_all.sh):
+#   1. build it with the package preset; check contents, modes, conffiles,
+#      the manifests' bytes and the metadata (Depends = what the binaries
+#      really link, as dpkg-shlibdeps computed it)
+#   2. install it (dpkg -i); coolpapers doctor; a native messaging round
+#      trip against /usr/bin/coolpapers; the installed extension in Chromium
+#      reaching the host through /etc/chromium/native-messaging-hosts
+#   3. remove (conffiles stay, as Debian does), then purge: nothing is left
+#      (the package's paths and the directories it touches, before vs after)
+#   tests/packaging/run_package_tests.sh
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "$0: needs root (it installs and purges the package)" >&2
+  exit 2
+fi
+if dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -q "ok installed"; then
+  echo "$0: the coolpapers package is installed; this test installs and purges it: run 'dpkg --purge coolpapers' first" >&2
+  exit 2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/coolpapers-package-test.XXXXXX")
+cleanup() {
+  # Never leave the package installed, whatever failed.
+  if dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -qv "not-installed"; then
+    dpkg --purge coolpapers >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+stage "build the package: cmake --workflow --preset package"
+rm -f "$repo"/build/package/deb/coolpapers_*.deb
+(cd "$repo" && cmake --workflow --preset package >"$work/build.log" 2>&1) || {
+  tail -30 "$work/build.log" >&2
+  exit 1
+}
+debs=("$repo"/build/package/deb/coolpapers_*.deb)
+[[ ${#debs[@]} -eq 1 && -f ${debs[0]} ]] || { echo "expected one .deb, found: ${debs[*]}" >&2; exit 1; }
+deb=${debs[0]}
+pass "built $(basename "$deb")"
+
+stage "contents"
+version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$repo/CMakeLists.txt" | head -1)
+id=$(extension_id)
+system_dirs=$(browser_rows | cut -f3 | sort -u)
+{
+  echo "./usr/bin/coolpapers"
+  echo "./usr/bin/coolpapers-redirector"
+  for dir in $system_dirs; do echo ".$dir/cool.papers.redirector.json"; done
+  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done) |
+    sed 's|^\./||; s|^|./usr/share/coolpapers/extension/|'
+  echo "./usr/share/doc/coolpapers/copyright"
+  echo "./usr/share/doc/coolpapers/README.md"
+  echo "./usr/share/man/man1/coolpapers.1.gz"
+  echo "./usr/share/man/man1/coolpapers-redirector.1.gz"
+  if [[ -f $repo/packaging/coolpapers-redirector.service ]]; then
+    echo "./lib/systemd/system/coolpapers-redirector.service"
+  fi
+} | sort >"$work/expected-files"
+dpkg-deb --contents "$deb" | awk '$1 !~ /^d/ { print $1, $NF }' | sort -k2 >"$work/files-with-modes"
+check_eq "exactly the expected files (binaries, manifests, extension without tools/, docs, man pages, unit)" \
+  "$(cat "$work/expected-files")" "$(awk '{ print $2 }' "$work/files-with-modes" | sort)"
+if [[ ! -f $repo/packaging/coolpapers-redirector.service ]]; then
+  fail "packaging/coolpapers-redirector.service does not exist yet, so the package has no systemd unit"
+fi
+check_eq "binaries are 0755, everything else 0644" \
+  "$(awk '{ print ($2 ~ /^\.\/usr\/bin\//) ? "-rwxr-xr-x" : "-rw-r--r--", $2 }' "$work/files-with-modes")" \
+  "$(cat "$work/files-with-modes")"
+dpkg-deb -x "$deb" "$work/tree"
+for dir in $system_dirs; do
+  check_eq "$dir/cool.papers.redirector.json: path /usr/bin/coolpapers, origin chrome-extension://$id/" \
+    "$(expected_manifest /usr/bin/coolpapers)" "$(cat "$work/tree$dir/cool.papers.redirector.json")"
+done
+check_eq "the extension's id file is the development id" "$id" "$(cat "$work/tree/usr/share/coolpapers/extension/EXTENSION_ID")"
+check_eq "conffiles: the host manifests in /etc" "$(for d in $system_dirs; do echo "$d/cool.papers.redirector.json"; done)" \
+  "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | sort)"
+check "man page of coolpapers documents doctor" grep -q "coolpapers doctor" <(zcat "$work/tree/usr/share/man/man1/coolpapers.1.gz")
+
+stage "metadata"
+field() { dpkg-deb --field "$deb" "$1"; }
+check_eq "Package" coolpapers "$(field Package)"
+check_eq "Version" "$version-1" "$(field Version)"
+check_eq "Architecture" "$(dpkg --print-architecture)" "$(field Architecture)"
+check "Maintainer, Description, Homepage, Section set" test -n "$(field Maintainer)" -a -n "$(field Description)" \
+  -a "$(field Homepage)" = https://papers.cool -a -n "$(field Section)"
+# Depends must name exactly the packages of the shared libraries the
+# shipped binaries need (NEEDED entries), no more, no fewer.
+needed_packages() {
+  local lib path candidate owner
+  for binary in "$work/tree/usr/bin/"*; do
+    objdump -p "$binary" | awk '$1 == "NEEDED" { print $2 }'
+  done | sort -u | while read -r lib; do
+    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ { print $NF; exit }')
+    owner=""
+    for candidate in "$path" "/usr$path" "${path#/usr}" "$(readlink -f "$path")"; do
+      owner=$(dpkg -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1) && [[ -n $owner ]] && break
+    done
+    echo "${owner:-UNKNOWN($lib)}"
+  done | sort -u
+}
+depends=$(field Depends | tr ',' '\n' | sed 's/^ *//; s/ *(.*//; s/:.*//' | sort -u)
+check_eq "Depends = the packages of the libraries the binaries link (dpkg-shlibdeps, not a hand-kept list)" \
+  "$(needed_packages)" "$depends"
+if objdump -p "$work/tree/usr/bin/"* | grep -q 'NEEDED *libre2'; then
+  check "a dynamically linked RE2 shows up as libre2-9" grep -qx libre2-9 <<<"$depends"
+else
+  check "RE2 is linked statically, so libre2-9 is not a dependency" test -z "$(grep -x 'libre2-9' <<<"$depends")"
+fi
+
+stage "install (dpkg -i)"
+# Every path the package has, plus the directories it touches: their state
+# before install must be their state after purge.
+dpkg-deb --contents "$deb" | awk '{ print $NF }' | sed 's|^\.||; s|/$||' | grep -v '^$' | sort >"$work/package-paths"
+for path in $(cat "$work/package-paths"); do
+  if [[ -e $path && ! -d $path ]]; then
+    echo "$0: $path exists already (left by a manual install?); remove it first" >&2
+    exit 2
+  fi
+done
+touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1)
+state() {
+  while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
+  for dir in "${touched[@]}"; do [[ -d $dir ]] && find "$dir" -printf '%y %m %p\n'; done | sort
+}
+state >"$work/state-before"
+# Directories the package ships that exist but no package owns (an empty
+# /etc/opt, say): dpkg counts them as the package's and deletes them on
+# purge if empty. Note their modes so they can be put back afterwards.
+while read -r path; do
+  if [[ -d $path ]] && ! dpkg -S "$path" >/dev/null 2>&1; then echo "$(stat -c %a "$path") $path"; fi
+done <"$work/package-paths" >"$work/unowned-dirs"
+dpkg -i "$deb" >"$work/dpkg-install.log" 2>&1 || { cat "$work/dpkg-install.log" >&2; fail "dpkg -i"; }
+check "dpkg -s reports it installed" grep -qx "install ok installed" <(dpkg-query -W -f="\${Status}" coolpapers)
+check "/usr/bin/coolpapers --version is $version" grep -qx "coolpapers $version" <(/usr/bin/coolpapers --version)
+check "coolpapers-redirector --version is $version" grep -qx "coolpapers-redirector $version" <(/usr/bin/coolpapers-redirector --version)
+check_eq "coolpapers resolve https://arxiv.org/abs/2312.00001v2" "https://papers.cool/arxiv/2312.00001" \
+  "$(/usr/bin/coolpapers resolve https://arxiv.org/abs/2312.00001v2)"
+check "the redirector's unit is not enabled" test -z "$(find /etc/systemd/system -name 'coolpapers-redirector*' 2>/dev/null)"
+
+stage "coolpapers doctor (package install)"
+empty_home=$work/home
+mkdir "$empty_home"
+out=$(env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" /usr/bin/coolpapers doctor) && status=0 || status=$?
+check_eq "doctor exits 0" 0 "$status"
+check "doctor says OK" grep -qx "doctor: OK" <<<"$out"
+report=$(env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" /usr/bin/coolpapers doctor --json) || true
+check_eq "doctor --json: every browser ready through its system registration" \
+  "$(browser_rows | cut -f1 | sed 's/$/:system/')" \
+  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : 'NOT READY')).join('\n')" <<<"$report")"
+check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpapers/extension" \
+  "$(json_eval "r.errors + ' ' + r.extension_dir" <<<"$report")"
+echo "$out" | sed 's/^/       /'
+
+stage "native messaging round trip against /usr/bin/coolpapers"
+# A frame as Chromium writes it: 4-byte little-endian length, then JSON.
+frame() {
+  local n=${#1}
+  printf "\\x$(printf %02x $((n & 255)))\\x$(printf %02x $((n >> 8 & 255)))\\x00\\x00%s" "$1"
+}
+(cd / && frame '{"type":"resolve","pageUrl":"https://arxiv.org/abs/2312.00001v2"}' |
+  /usr/bin/coolpapers "chrome-extension://$id/" >"$work/reply") && status=0 || status=$?
+check_eq "host exits 0 at end of input" 0 "$status"
+length=$(od -An -tu4 -N4 "$work/reply" | tr -d ' ')
+body=$(tail -c +5 "$work/reply")
+check_eq "reply length prefix = body size" "$(($(stat -c %s "$work/reply") - 4))" "$length"
+check_eq "reply: the Cool Papers URL" "true https://papers.cool/arxiv/2312.00001 pageUrl" \
+  "$(json_eval "r.ok + ' ' + r.url + ' ' + r.field" <<<"$body")"
+
+stage "the installed extension in Chromium, through the system registration"
+ext_tmp=$work/ext
+mkdir -p "$ext_tmp/pids"
+if COOLPAPERS_EXTENSION_DIR=/usr/share/coolpapers/extension COOLPAPERS_BIN=/usr/bin/coolpapers \
+  COOLPAPERS_TEST_TMP=$ext_tmp COOLPAPERS_TEST_PIDS=$ext_tmp/pids HOME=$empty_home \
+  node --test --test-concurrency=1 --test-timeout=120000 "$repo/tests/packaging/installed_extension.test.mjs" \
+  >"$work/extension-test.log" 2>&1; then
+  pass "installed_extension.test.mjs ($(grep -c '^ok ' "$work/extension-test.log") tests)"
+else
+  sed 's/^/       /' "$work/extension-test.log" | tail -40 >&2
+  fail "installed_extension.test.mjs"
+fi
+for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
+
+stage "remove, then purge"
+dpkg -r coolpapers >"$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; fail "dpkg -r"; }
+check "remove: binaries and extension are gone" test ! -e /usr/bin/coolpapers -a ! -e /usr/share/coolpapers
+check "remove: the host manifests (conffiles) stay until purge" \
+  test -f /etc/chromium/native-messaging-hosts/cool.papers.redirector.json
+dpkg --purge coolpapers >"$work/dpkg-purge.log" 2>&1 || { cat "$work/dpkg-purge.log" >&2; fail "dpkg --purge"; }
+while read -r mode path; do
+  if [[ ! -d $path ]]; then
+    mkdir -m "$mode" "$path"
+    echo "  note: dpkg removed $path (empty, owned by no package, so counted as coolpapers'); put back"
+  fi
+done <"$work/unowned-dirs"
+check_eq "purge: every path of the package and every directory it touched is as before install" \
+  "$(cat "$work/state-before")" "$(state)"
+check "purge: dpkg keeps no record of it" test -z "$(ls /var/lib/dpkg/info/coolpapers.* 2>/dev/null)"
+not_known_to_dpkg() { ! dpkg-query -W -f='${db:Status-Status}' coolpapers 2>/dev/null | grep -qx installed; }
+check "purge: dpkg lists it as installed no more" not_known_to_dpkg
+
+finish
