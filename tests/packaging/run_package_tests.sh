@@ -8,6 +8,8 @@
 #      reaching the host through /etc/chromium/native-messaging-hosts
 #   3. remove (conffiles stay, as Debian does), then purge: nothing is left
 #      (the package's paths and the directories it touches, before vs after)
+#   4. packaging/install.sh --system into a temporary prefix: registered in
+#      the system directories, doctor OK, --uninstall undoes it exactly
 #   tests/packaging/run_package_tests.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -26,6 +28,9 @@ cleanup() {
   # Never leave the package installed, whatever failed.
   if dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -qv "not-installed"; then
     dpkg --purge coolpapers >/dev/null 2>&1 || true
+  fi
+  if [[ -f $work/system-prefix/share/coolpapers/install-record ]]; then
+    "$repo/packaging/install.sh" --uninstall --system --prefix "$work/system-prefix" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
 }
@@ -183,6 +188,11 @@ else
 fi
 for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
 
+stage "install.sh --system refuses to compete with the package"
+out=$("$repo/packaging/install.sh" --system --build-dir "$repo/build/package" 2>&1) && status=0 || status=$?
+check_eq "install.sh --system exits 2 while the package is installed" 2 "$status"
+check "and says why" grep -q "the coolpapers package is installed" <<<"$out"
+
 stage "remove, then purge"
 dpkg -r coolpapers >"$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; fail "dpkg -r"; }
 check "remove: binaries and extension are gone" test ! -e /usr/bin/coolpapers -a ! -e /usr/share/coolpapers
@@ -200,5 +210,21 @@ check_eq "purge: every path of the package and every directory it touched is as 
 check "purge: dpkg keeps no record of it" test -z "$(ls /var/lib/dpkg/info/coolpapers.* 2>/dev/null)"
 not_known_to_dpkg() { ! dpkg-query -W -f='${db:Status-Status}' coolpapers 2>/dev/null | grep -qx installed; }
 check "purge: dpkg lists it as installed no more" not_known_to_dpkg
+
+stage "install.sh --system (root, no package): the system directories, then exactly undone"
+prefix=$work/system-prefix
+out=$("$repo/packaging/install.sh" --system --prefix "$prefix" --build-dir "$repo/build/package" 2>&1) ||
+  fail "install.sh --system failed: $out"
+for dir in $system_dirs; do
+  check_eq "install.sh --system: $dir/cool.papers.redirector.json points at $prefix/bin/coolpapers" \
+    "$(expected_manifest "$prefix/bin/coolpapers")" "$(cat "$dir/cool.papers.redirector.json" 2>/dev/null)"
+done
+env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" "$prefix/bin/coolpapers" doctor >/dev/null &&
+  status=0 || status=$?
+check_eq "install.sh --system: doctor exits 0" 0 "$status"
+"$repo/packaging/install.sh" --uninstall --system --prefix "$prefix" >/dev/null
+check_eq "install.sh --uninstall --system: every directory touched is as before" \
+  "$(cat "$work/state-before")" "$(state)"
+check "install.sh --uninstall --system: the prefix is gone" test ! -e "$prefix"
 
 finish
