@@ -21,6 +21,21 @@ int run_server(const Config& config, const Service& service,
 
   boost::system::error_code ec;
   tcp::endpoint endpoint(net::ip::make_address(config.listen_address, ec), config.listen_port);
+  if (!ec && config.listen_port != 0) {
+    // SO_REUSEPORT would let this process silently share a port another
+    // instance already listens on (and take half its connections). Probe
+    // with a plain socket first, so "address in use" is an error as usual.
+    net::io_context probe_context(1);
+    tcp::acceptor probe(probe_context);
+    probe.open(endpoint.protocol(), ec);
+    if (!ec) probe.set_option(tcp::acceptor::reuse_address(true), ec);
+    if (!ec) probe.bind(endpoint, ec);
+    if (ec) {
+      std::cerr << "coolpapers-redirector: cannot listen on " << endpoint << ": "
+                << ec.message() << "\n";
+      return 1;
+    }
+  }
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned i = 0; i < threads; ++i) {
     workers.push_back(std::make_unique<Worker>(i, shared));

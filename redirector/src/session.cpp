@@ -16,6 +16,9 @@ constexpr std::size_t kReadChunk = 4096;
 // (and this many bytes) so the peer reads the response instead of a reset.
 constexpr std::chrono::milliseconds kLingerTime{2000};
 constexpr std::size_t kLingerBytes = 64 * 1024;
+// When the server starts draining, an idle keep-alive connection stays open
+// this long (at most --grace) for a request already on its way.
+constexpr std::chrono::milliseconds kDrainLastCall{500};
 
 }  // namespace
 
@@ -50,18 +53,9 @@ void Session::set_deadline(std::chrono::milliseconds timeout) {
 
 void Session::do_read() {
   const Config& config = worker_.shared().config;
-  if (buffer_.size() == 0 && worker_.draining()) {
-    // Draining: a connection between requests is done, unless the next
-    // request has already reached the kernel.
-    boost::system::error_code ec;
-    if (socket_.available(ec) == 0 || ec) {
-      close();
-      return finish();
-    }
-  }
   if (buffer_.size() == 0) {
     phase_ = Phase::idle;
-    set_deadline(config.idle_timeout);
+    set_deadline(worker_.draining() ? last_call() : config.idle_timeout);
   } else if (phase_ != Phase::reading) {
     // Part of the next request is already here: its head must be complete
     // within the read timeout, however slowly the rest trickles in.
@@ -76,6 +70,17 @@ void Session::do_read() {
 }
 
 void Session::on_read(const boost::system::error_code& ec, std::size_t bytes) {
+  if (ec == boost::asio::error::operation_aborted && drain_cancelled_ &&
+      phase_ != Phase::closed) {
+    // The idle read was cancelled at the end of the drain's last call.
+    // Here, unlike in the tick, it is certain that no completed read is
+    // waiting: the connection is done unless a request is in the kernel.
+    drain_cancelled_ = false;
+    boost::system::error_code available_ec;
+    if (socket_.available(available_ec) > 0 && !available_ec) return do_read();
+    close();
+    return finish();
+  }
   if (ec || phase_ == Phase::closed) return finish();
   buffer_.commit(bytes);
   batch_started_ = std::chrono::steady_clock::now();
@@ -190,16 +195,31 @@ void Session::do_linger() {
 
 void Session::on_tick(std::int64_t now_ms) {
   if (phase_ == Phase::closed || now_ms < deadline_ms_) return;
+  if (phase_ == Phase::idle && worker_.draining()) {
+    // End of the last call. Cancel rather than close: a read that has
+    // completed but whose handler has not run yet must still be answered.
+    if (!drain_cancelled_) {
+      drain_cancelled_ = true;
+      boost::system::error_code ec;
+      socket_.cancel(ec);
+    }
+    return;
+  }
   if (phase_ != Phase::lingering) worker_.metrics().connection_timed_out();
   close();
 }
 
 void Session::on_drain() {
-  if (phase_ != Phase::idle) return;  // in progress: answered with "close"
-  boost::system::error_code ec;
-  // A request that already reached the kernel counts as in flight.
-  if (socket_.available(ec) > 0 && !ec) return;
-  close();
+  // Requests in progress finish and are answered with "Connection: close".
+  // An idle keep-alive connection gets a short last call, so a request the
+  // client sent just before the signal (still in the network stack) is
+  // answered rather than reset.
+  if (phase_ == Phase::idle)
+    deadline_ms_ = std::min(deadline_ms_, worker_.clock().now_ms() + last_call().count());
+}
+
+std::chrono::milliseconds Session::last_call() const {
+  return std::min(kDrainLastCall, worker_.shared().config.grace);
 }
 
 void Session::close() {

@@ -62,6 +62,7 @@ class Session {
   void do_linger();
   void finish();  // deletes this
   void set_deadline(std::chrono::milliseconds timeout);
+  std::chrono::milliseconds last_call() const;
 
   Worker& worker_;
   boost::asio::ip::tcp::socket socket_;
@@ -76,6 +77,7 @@ class Session {
   std::size_t batched_ = 0;        // responses in out_
   std::size_t linger_bytes_ = 0;
   bool close_after_write_ = false;
+  bool drain_cancelled_ = false;  // the drain's last call cancelled the idle read
   std::chrono::steady_clock::time_point batch_started_;
 };
 

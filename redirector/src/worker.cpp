@@ -18,6 +18,9 @@ constexpr std::chrono::milliseconds kTick{100};
 // After accept() fails for lack of file descriptors, wait before retrying
 // instead of spinning.
 constexpr std::chrono::milliseconds kAcceptRetry{100};
+// How long the listening socket stays open after SIGTERM (at most --grace);
+// the same as the last call idle connections get (Session::on_drain).
+constexpr std::chrono::milliseconds kLastCall{500};
 
 using reuse_port = net::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
@@ -117,7 +120,7 @@ void Worker::do_tick() {
   if (access_log_) access_log_->flush();
   // While draining, stop ticking once the last connection is gone, so
   // run() returns.
-  if (draining_ && session_count_ == 0) {
+  if (draining_ && session_count_ == 0 && !acceptor_.is_open()) {
     grace_.cancel();
     return;
   }
@@ -133,10 +136,26 @@ void Worker::begin_drain(std::chrono::milliseconds grace) {
 
 void Worker::drain_now(std::chrono::milliseconds grace) {
   if (draining_) {  // a second signal: no more waiting
+    stop_accepting_.cancel();
+    stop_accepting();
     close_all_sessions();
     return;
   }
   draining_ = true;
+  // Idle keep-alive connections get a last call (Session::on_drain); the
+  // listening socket stays open just as long, because a client whose
+  // connection the kernel is still completing would otherwise be reset.
+  for (Session* s = sessions_; s; s = s->next_) s->on_drain();
+  stop_accepting_.expires_after(std::min(kLastCall, grace));
+  stop_accepting_.async_wait([this](const boost::system::error_code&) { stop_accepting(); });
+
+  grace_.expires_after(grace);
+  grace_.async_wait([this](const boost::system::error_code& wait_ec) {
+    if (!wait_ec) close_all_sessions();
+  });
+}
+
+void Worker::stop_accepting() {
   // Connections the kernel has already completed belong to clients that
   // are waiting for an answer: take them before closing the socket, which
   // would reset them.
@@ -150,14 +169,6 @@ void Worker::drain_now(std::chrono::milliseconds grace) {
   }
   acceptor_.close(ec);
   accept_retry_.cancel();
-
-  // Sessions may delete themselves later, never inside on_drain().
-  for (Session* s = sessions_; s; s = s->next_) s->on_drain();
-
-  grace_.expires_after(grace);
-  grace_.async_wait([this](const boost::system::error_code& wait_ec) {
-    if (!wait_ec) close_all_sessions();
-  });
 }
 
 void Worker::close_all_sessions() {

@@ -51,10 +51,11 @@ class Worker {
   // Runs the event loop until drained. Call from the worker's own thread.
   void run();
 
-  // Thread-safe. Stops accepting (after taking the connections the kernel
-  // already queued), closes idle keep-alive connections, lets requests in
-  // progress finish with "Connection: close", and force-closes whatever is
-  // left after the grace period. run() returns when no connection is left.
+  // Thread-safe. Gives idle keep-alive connections and the listening
+  // socket a short last call (500 ms, at most the grace period), then
+  // stops accepting and closes idle connections; requests in progress
+  // finish with "Connection: close"; whatever is left after the grace
+  // period is closed. run() returns when no connection is left.
   void begin_drain(std::chrono::milliseconds grace);
 
   // ---- For sessions (called on this worker's thread only). ----
@@ -74,6 +75,7 @@ class Worker {
   void start_session(tcp::socket socket);
   void do_tick();
   void drain_now(std::chrono::milliseconds grace);
+  void stop_accepting();
   void close_all_sessions();
 
   std::size_t index_;
@@ -83,6 +85,7 @@ class Worker {
   net::steady_timer tick_{ioc_};
   net::steady_timer accept_retry_{ioc_};
   net::steady_timer grace_{ioc_};
+  net::steady_timer stop_accepting_{ioc_};
   CoarseClock clock_;
   Scratch scratch_;
   MetricsShard& metrics_;
