@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by tests/packaging/run_*.sh (sourced, not run).
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -5,6 +5,7 @@
 # HOME exactly as it was (listing, modes, checksums). No root needed.
 #   tests/packaging/run_install_sh_tests.sh
 set -euo pipefail
+# shellcheck source=tests/packaging/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 stage "build (package preset: the release binaries the .deb ships)"
@@ -78,7 +79,7 @@ test_layout() {
   rm -rf "$home" "$work/$name-xdg"
 }
 
-while IFS=$'\t' read -r name display system_dir user_dir; do
+while IFS=$'\t' read -r name display _system_dir user_dir; do
   test_layout "$name" "$display" "$user_dir" 0
 done < <(browser_rows)
 test_layout chromium Chromium chromium 1

@@ -12,6 +12,7 @@
 #      the system directories, doctor OK, --uninstall undoes it exactly
 #   tests/packaging/run_package_tests.sh
 set -euo pipefail
+# shellcheck source=tests/packaging/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 if [[ $(id -u) -ne 0 ]]; then
@@ -119,12 +120,12 @@ stage "install (dpkg -i)"
 # Every path the package has, plus the directories it touches: their state
 # before install must be their state after purge.
 dpkg-deb --contents "$deb" | awk '{ print $NF }' | sed 's|^\.||; s|/$||' | grep -v '^$' | sort >"$work/package-paths"
-for path in $(cat "$work/package-paths"); do
+while read -r path; do
   if [[ -e $path && ! -d $path ]]; then
     echo "$0: $path exists already (left by a manual install?); remove it first" >&2
     exit 2
   fi
-done
+done <"$work/package-paths"
 touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1)
 state() {
   while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
@@ -157,7 +158,7 @@ check_eq "doctor --json: every browser ready through its system registration" \
   "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : 'NOT READY')).join('\n')" <<<"$report")"
 check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpapers/extension" \
   "$(json_eval "r.errors + ' ' + r.extension_dir" <<<"$report")"
-echo "$out" | sed 's/^/       /'
+printf '%s\n' "$out" | sed 's/^/       /'
 
 stage "native messaging round trip against /usr/bin/coolpapers"
 # A frame as Chromium writes it: 4-byte little-endian length, then JSON.
