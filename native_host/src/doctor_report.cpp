@@ -57,6 +57,8 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
     print_registration(b.user, out);
     if (b.system.registered && b.user.registered)
       out << "  (the user registration takes precedence over the system one)\n";
+    if (b.profile_found && !b.effective())
+      out << "  the browser is in use here but the host is not registered for it: packaging/install.sh --user\n";
   }
 
   std::string ready;

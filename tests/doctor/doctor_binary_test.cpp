@@ -274,3 +274,16 @@ TEST_CASE("doctor --help exits 0 and an unknown argument is a usage error") {
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("doctor: unknown argument \"--frobnicate\"") != std::string::npos);
 }
+
+TEST_CASE("a browser whose profile exists but has no registration gets the install hint") {
+  Sandbox box;
+  fs::create_directories(box.home() + "/.config/BraveSoftware/Brave-Browser");
+  auto r = doctor(false);
+  CHECK(r.exit_code == 1);
+  auto at = r.out.find("Brave (brave; profile " + box.home() + "/.config/BraveSoftware/Brave-Browser)\n");
+  REQUIRE_MESSAGE(at != std::string::npos, r.out);
+  auto hint = r.out.find("the browser is in use here but the host is not registered for it: packaging/install.sh --user", at);
+  CHECK(hint != std::string::npos);
+  CHECK(hint < r.out.find("Vivaldi"));
+  CHECK(r.out.find("in use here") == hint);  // only Brave's profile exists
+}
