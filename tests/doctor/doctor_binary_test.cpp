@@ -282,8 +282,10 @@ TEST_CASE("a browser whose profile exists but has no registration gets the insta
   CHECK(r.exit_code == 1);
   auto at = r.out.find("Brave (brave; profile " + box.home() + "/.config/BraveSoftware/Brave-Browser)\n");
   REQUIRE_MESSAGE(at != std::string::npos, r.out);
-  auto hint = r.out.find("the browser is in use here but the host is not registered for it: packaging/install.sh --user", at);
+  const std::string text = "the browser is in use here but the host is not registered for it: packaging/install.sh --user";
+  auto hint = r.out.find(text, at);
   CHECK(hint != std::string::npos);
   CHECK(hint < r.out.find("Vivaldi"));
-  CHECK(r.out.find("in use here") == hint);  // only Brave's profile exists
+  CHECK(r.out.find(text) == hint);  // only Brave's profile exists: the first hint is Brave's ...
+  CHECK(r.out.find(text, hint + 1) == std::string::npos);  // ... and the only one
 }
