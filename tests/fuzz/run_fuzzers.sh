@@ -20,9 +20,14 @@ seconds=${FUZZ_SECONDS:-25}  # per target, whatever FUZZ_RUNS says
 # The preset compiles with clang++ (clang 14 on Debian 12). Instrument every
 # library for coverage and the sanitizers; the fuzz targets add libFuzzer's
 # main() themselves.
-cmake --preset fuzz -B "$build" \
-  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+configure() {
+  cmake --preset fuzz -B "$build" "$@" \
+    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+}
+# A build directory configured earlier with another compiler refuses to
+# reconfigure; start its cache afresh then (objects are kept).
+configure || configure --fresh
 cmake --build "$build" -j "$jobs" --target native_host_fuzzer resolver_fuzzer
 
 # target name : its directory, holding corpus/ (committed seeds) and,
