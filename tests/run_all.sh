@@ -13,11 +13,13 @@ packaging/install-deps.sh
 stage "build and test (dev preset: warnings as errors; C++, CLI, host, service, browser tests via CTest)"
 cmake --workflow --preset dev
 
-stage "resolver and command line under AddressSanitizer + UBSan"
+stage "resolver, command line and native host under AddressSanitizer + UBSan"
 cmake --preset asan >/dev/null
-cmake --build build/asan -j"$(nproc)" --target resolver_tests cli_tests coolpapers
-build/asan/tests/resolver/resolver_tests
-build/asan/tests/cli/cli_tests
+asan_tests=(resolver/resolver_tests cli/cli_tests native_host/native_host_unit_tests native_host/native_host_binary_tests)
+cmake --build build/asan -j"$(nproc)" --target coolpapers "${asan_tests[@]##*/}"
+for test in "${asan_tests[@]}"; do
+  "build/asan/tests/$test"
+done
 
 for script in tests/fuzz/run_*.sh; do
   [[ -x "$script" ]] || continue
