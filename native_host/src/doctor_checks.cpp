@@ -16,7 +16,6 @@
 //   ping_failed          started as a browser would, the host gave no good ping reply
 #include "doctor_checks.hpp"
 
-#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace coolpapers::app::doctor {
 namespace {
@@ -73,9 +73,20 @@ void check_origins(const boost::json::object& manifest, const Environment& env, 
             " (the bundled extension); Chromium answers \"Access to the specified native messaging host is forbidden.\"");
 }
 
+// $HOME, else this user's home from /etc/passwd. Read directly rather than
+// with getpwuid(): the host links glibc statically, where NSS lookups would
+// need glibc's shared libraries at run time.
 std::string home_directory() {
   if (const char* home = std::getenv("HOME"); home && *home) return home;
-  if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) return pw->pw_dir;
+  std::ifstream passwd("/etc/passwd");
+  const std::string uid = std::to_string(::getuid());
+  for (std::string line; std::getline(passwd, line);) {
+    // name:password:uid:gid:gecos:home:shell
+    std::vector<std::string> fields;
+    std::istringstream in(line);
+    for (std::string field; std::getline(in, field, ':');) fields.push_back(field);
+    if (fields.size() >= 6 && fields[2] == uid) return fields[5];
+  }
   return "/";
 }
 

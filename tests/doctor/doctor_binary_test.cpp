@@ -4,8 +4,10 @@
 // text's exact problem lines.
 #include <doctest/doctest.h>
 
+#include <pwd.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 #include <filesystem>
@@ -288,4 +290,16 @@ TEST_CASE("a browser whose profile exists but has no registration gets the insta
   CHECK(hint < r.out.find("Vivaldi"));
   CHECK(r.out.find(text) == hint);  // only Brave's profile exists: the first hint is Brave's ...
   CHECK(r.out.find(text, hint + 1) == std::string::npos);  // ... and the only one
+}
+
+TEST_CASE("without HOME the user directories are under the home directory /etc/passwd gives this user") {
+  Sandbox box;
+  const passwd* pw = ::getpwuid(::getuid());
+  REQUIRE(pw != nullptr);
+  std::string home = pw->pw_dir;
+  ::unsetenv("HOME");
+  auto r = doctor();
+  ::setenv("HOME", box.home().c_str(), 1);
+  auto report = parse_report(r);
+  CHECK(browser(report, "chromium").at("profile_dir").as_string() == home + "/.config/chromium");
 }

@@ -2,7 +2,9 @@
 # The Debian package, end to end (root; CI runs it from tests/run_all.sh):
 #   1. build it with the package preset; check contents, modes, conffiles,
 #      the manifests' bytes and the metadata (Depends = what the binaries
-#      really link, as dpkg-shlibdeps computed it)
+#      really link, as dpkg-shlibdeps computed it), also for a build with
+#      COOLPAPERS_STATIC_HOST=OFF (build/package-dynamic), where libre2-9
+#      must appear
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
 #      reaching the host through /etc/chromium/native-messaging-hosts
@@ -83,6 +85,12 @@ done
 check_eq "the extension's id file is the development id" "$id" "$(cat "$work/tree/usr/share/coolpapers/extension/EXTENSION_ID")"
 check_eq "conffiles: the host manifests in /etc" "$(for d in $system_dirs; do echo "$d/cool.papers.redirector.json"; done)" \
   "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | sort)"
+if [[ -f $repo/packaging/coolpapers-redirector.service ]]; then
+  check_eq "the systemd unit is packaging's, with ExecStart at /usr/bin/coolpapers-redirector" \
+    "$(sed 's|^ExecStart=[^ ]*/coolpapers-redirector|ExecStart=/usr/bin/coolpapers-redirector|' \
+      "$repo/packaging/coolpapers-redirector.service")" \
+    "$(cat "$work/tree/lib/systemd/system/coolpapers-redirector.service")"
+fi
 check "man page of coolpapers documents doctor" grep -q "coolpapers doctor" <(zcat "$work/tree/usr/share/man/man1/coolpapers.1.gz")
 
 stage "metadata"
@@ -94,9 +102,9 @@ check "Maintainer, Description, Homepage, Section set" test -n "$(field Maintain
   -a "$(field Homepage)" = https://papers.cool -a -n "$(field Section)"
 # Depends must name exactly the packages of the shared libraries the
 # shipped binaries need (NEEDED entries), no more, no fewer.
-needed_packages() {
+needed_packages() {  # TREE: an extracted package
   local lib path candidate owner
-  for binary in "$work/tree/usr/bin/"*; do
+  for binary in "$1/usr/bin/"*; do
     objdump -p "$binary" | awk '$1 == "NEEDED" { print $2 }'
   done | sort -u | while read -r lib; do
     path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ { print $NF; exit }')
@@ -107,14 +115,35 @@ needed_packages() {
     echo "${owner:-UNKNOWN($lib)}"
   done | sort -u
 }
-depends=$(field Depends | tr ',' '\n' | sed 's/^ *//; s/ *(.*//; s/:.*//' | sort -u)
+depends_names() { dpkg-deb --field "$1" Depends | tr ',' '\n' | sed 's/^ *//; s/ *(.*//; s/:.*//' | sort -u; }
+# (awk reads all of objdump's output: grep -q would stop early, and
+# pipefail would report objdump's SIGPIPE as a failure.)
+links_re2() { [[ -n $(objdump -p "$1/usr/bin/"* | awk '$1 == "NEEDED" && $2 ~ /^libre2\./') ]]; }
+
+depends=$(depends_names "$deb")
 check_eq "Depends = the packages of the libraries the binaries link (dpkg-shlibdeps, not a hand-kept list)" \
-  "$(needed_packages)" "$depends"
-if objdump -p "$work/tree/usr/bin/"* | grep -q 'NEEDED *libre2'; then
+  "$(needed_packages "$work/tree")" "$depends"
+if links_re2 "$work/tree"; then
   check "a dynamically linked RE2 shows up as libre2-9" grep -qx libre2-9 <<<"$depends"
 else
-  check "RE2 is linked statically, so libre2-9 is not a dependency" test -z "$(grep -x 'libre2-9' <<<"$depends")"
+  check "RE2 is linked statically (COOLPAPERS_STATIC_HOST), so libre2-9 is not a dependency" \
+    test -z "$(grep -x 'libre2-9' <<<"$depends")"
 fi
+
+stage "metadata of a dynamically linked build (COOLPAPERS_STATIC_HOST=OFF)"
+dynamic=$repo/build/package-dynamic
+(cd "$repo" && cmake --preset package -B "$dynamic" -DCOOLPAPERS_STATIC_HOST=OFF >"$work/dynamic.log" 2>&1 &&
+  cmake --build "$dynamic" >>"$work/dynamic.log" 2>&1 && rm -f "$dynamic"/deb/*.deb &&
+  cpack --config "$dynamic/CPackConfig.cmake" -B "$dynamic/deb" >>"$work/dynamic.log" 2>&1) ||
+  { tail -30 "$work/dynamic.log" >&2; fail "building the dynamic package"; }
+dynamic_deb=$(ls "$dynamic"/deb/coolpapers_*.deb)
+dpkg-deb -x "$dynamic_deb" "$work/dynamic-tree"
+dynamic_depends=$(depends_names "$dynamic_deb")
+check_eq "dynamic build: Depends = the packages of the libraries the binaries link" \
+  "$(needed_packages "$work/dynamic-tree")" "$dynamic_depends"
+check "dynamic build: the binaries link libre2.so.9" links_re2 "$work/dynamic-tree"
+needs_re2_and_json() { grep -qx libre2-9 <<<"$dynamic_depends" && grep -q '^libboost-json' <<<"$dynamic_depends"; }
+check "dynamic build: so libre2-9 and the Boost.JSON runtime are dependencies" needs_re2_and_json
 
 stage "install (dpkg -i)"
 # Every path the package has, plus the directories it touches: their state
@@ -144,6 +173,8 @@ check "/usr/bin/coolpapers --version is $version" grep -qx "coolpapers $version"
 check "coolpapers-redirector --version is $version" grep -qx "coolpapers-redirector $version" <(/usr/bin/coolpapers-redirector --version)
 check_eq "coolpapers resolve https://arxiv.org/abs/2312.00001v2" "https://papers.cool/arxiv/2312.00001" \
   "$(/usr/bin/coolpapers resolve https://arxiv.org/abs/2312.00001v2)"
+check "systemd-analyze verify accepts the installed unit (its ExecStart exists)" \
+  systemd-analyze verify /lib/systemd/system/coolpapers-redirector.service
 check "the redirector's unit is not enabled" test -z "$(find /etc/systemd/system -name 'coolpapers-redirector*' 2>/dev/null)"
 
 stage "coolpapers doctor (package install)"
