@@ -277,6 +277,12 @@ Outcome handle_request(const Service& service, const RequestHead& request,
 }
 
 void percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
+  // Most inputs have nothing to decode: copy them in one go.
+  if (text.find_first_of(plus_is_space ? std::string_view("%+") : std::string_view("%")) ==
+      std::string_view::npos) {
+    out.assign(text.data(), text.size());
+    return;
+  }
   out.clear();
   auto hex = [](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';

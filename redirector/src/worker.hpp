@@ -80,7 +80,9 @@ class Worker {
 
   std::size_t index_;
   Shared& shared_;
-  net::io_context ioc_{1};
+  // Only this worker's thread touches its sockets and timers (other
+  // threads only post()), so the reactor needs no per-object locking.
+  net::io_context ioc_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   tcp::acceptor acceptor_{ioc_};
   net::steady_timer tick_{ioc_};
   net::steady_timer accept_retry_{ioc_};
