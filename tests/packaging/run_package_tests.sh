@@ -7,7 +7,8 @@
 #      must appear
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
-#      reaching the host through /etc/chromium/native-messaging-hosts
+#      reaching the host through /etc/chromium/native-messaging-hosts (our
+#      installed_extension.test.mjs and the extension's e2e/redirect.test.mjs)
 #   3. remove (conffiles stay, as Debian does), then purge: nothing is left
 #      (the package's paths and the directories it touches, before vs after)
 #   4. packaging/install.sh --system into a temporary prefix: registered in
@@ -217,6 +218,18 @@ if COOLPAPERS_EXTENSION_DIR=/usr/share/coolpapers/extension COOLPAPERS_BIN=/usr/
 else
   sed 's/^/       /' "$work/extension-test.log" | tail -40 >&2
   fail "installed_extension.test.mjs"
+fi
+# The extension's own end-to-end redirect tests, against the package as
+# shipped (tests/extension/README.md: COOLPAPERS_HOST_FROM_SYSTEM=1 registers
+# nothing in the test profile).
+if COOLPAPERS_EXTENSION_DIR=/usr/share/coolpapers/extension COOLPAPERS_BIN=/usr/bin/coolpapers \
+  COOLPAPERS_HOST_FROM_SYSTEM=1 COOLPAPERS_TEST_TMP=$ext_tmp COOLPAPERS_TEST_PIDS=$ext_tmp/pids \
+  node --experimental-detect-module --test --test-concurrency=1 --test-timeout=120000 \
+  "$repo/tests/extension/e2e/redirect.test.mjs" >"$work/extension-e2e.log" 2>&1; then
+  pass "tests/extension/e2e/redirect.test.mjs with COOLPAPERS_HOST_FROM_SYSTEM=1 ($(grep -c '^ok ' "$work/extension-e2e.log") tests)"
+else
+  sed 's/^/       /' "$work/extension-e2e.log" | tail -40 >&2
+  fail "tests/extension/e2e/redirect.test.mjs against the installed package"
 fi
 for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
 
