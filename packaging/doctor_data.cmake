@@ -11,11 +11,6 @@ foreach(embed IN ITEMS "packaging/browsers.tsv|doctor_browsers_tsv|doctor_browse
   list(GET embed 0 input)
   list(GET embed 1 output)
   list(GET embed 2 function)
-  add_custom_command(
-    OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/${output}.cpp
-    COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/${input}
-            -DOUTPUT=${CMAKE_CURRENT_BINARY_DIR}/${output}.cpp -DFUNCTION=${function}
-            -P ${PROJECT_SOURCE_DIR}/packaging/embed_text.cmake
-    DEPENDS ${PROJECT_SOURCE_DIR}/${input} ${PROJECT_SOURCE_DIR}/packaging/embed_text.cmake
-    COMMENT "Embedding ${input} for coolpapers doctor")
+  coolpapers_embed_file(INPUT ${PROJECT_SOURCE_DIR}/${input} OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/${output}.cpp
+                        NAMESPACE coolpapers::app FUNCTION ${function})
 endforeach()
