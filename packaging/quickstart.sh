@@ -12,16 +12,6 @@ cd "$(dirname "$0")/.."
 export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
 
 packaging/install-deps.sh --build
-# The package's Depends are computed by dpkg-shlibdeps (dpkg-dev).
-if ! command -v dpkg-shlibdeps >/dev/null 2>&1; then
-  if [[ $(id -u) -eq 0 ]]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev
-  else
-    echo "quickstart: dpkg-shlibdeps is missing: sudo apt-get install dpkg-dev" >&2
-    exit 1
-  fi
-fi
-
 echo "$ cmake --workflow --preset package"
 rm -f build/package/deb/coolpapers_*.deb
 cmake --workflow --preset package >/dev/null
