@@ -1,20 +1,11 @@
 // Validation of the target base URL (spec: every URL emitted starts with B).
 #include <string>
 
+#include "ascii.hpp"
 #include "coolpapers/resolver.hpp"
 
 namespace coolpapers {
 namespace {
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
 
 bool is_host_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -28,7 +19,7 @@ ConfigError bad_base(std::string_view base, std::string message) {
 }  // namespace
 
 Expected<std::string> normalize_base(std::string_view base) {
-  std::size_t scheme_end = starts_with_ci(base, "https://") ? 8 : starts_with_ci(base, "http://") ? 7 : 0;
+  std::size_t scheme_end = detail::starts_with_ascii_ci(base, "https://") ? 8 : detail::starts_with_ascii_ci(base, "http://") ? 7 : 0;
   if (scheme_end == 0) return bad_base(base, "the base must start with http:// or https://");
   for (char c : base)
     if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127)

@@ -1,6 +1,7 @@
 #include <array>
 #include <utility>
 
+#include "ascii.hpp"
 #include "coolpapers/resolver.hpp"
 
 namespace coolpapers {
@@ -19,15 +20,6 @@ constexpr std::array<std::pair<Field, std::string_view>, 4> kShortNames{{
     {Field::frame_url, "frame"},
 }};
 
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -48,7 +40,7 @@ Field auto_field(std::string_view text) {
   std::size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return Field::selection_text;
   text.remove_prefix(start);
-  return starts_with_ci(text, "http://") || starts_with_ci(text, "https://") ? Field::page_url
+  return detail::starts_with_ascii_ci(text, "http://") || detail::starts_with_ascii_ci(text, "https://") ? Field::page_url
                                                                               : Field::selection_text;
 }
 

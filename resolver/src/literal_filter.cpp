@@ -2,10 +2,10 @@
 
 #include <cassert>
 
+#include "ascii.hpp"
+
 namespace coolpapers::detail {
 namespace {
-
-unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 // How often a character shows up in URLs and prose (higher = more often).
 // The filter anchors each literal on its rarest character so the scan
@@ -20,7 +20,7 @@ int commonness(unsigned char c) {
 bool matches_at(std::string_view text, std::size_t start, const std::string& literal) {
   if (start + literal.size() > text.size()) return false;
   for (std::size_t k = 0; k < literal.size(); ++k) {
-    auto c = lower(static_cast<unsigned char>(text[start + k]));
+    auto c = ascii_lower(static_cast<unsigned char>(text[start + k]));
     char want = literal[k];
     if (want == '#' ? !(c >= '0' && c <= '9') : c != static_cast<unsigned char>(want)) return false;
   }
@@ -31,7 +31,7 @@ bool matches_at(std::string_view text, std::size_t start, const std::string& lit
 
 std::size_t LiteralFilter::add(std::string_view literal) {
   std::string text;
-  for (char c : literal) text.push_back(static_cast<char>(lower(static_cast<unsigned char>(c))));
+  for (char c : literal) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
   for (std::size_t i = 0; i < literals_.size(); ++i)
     if (literals_[i].text == text) return i;
   assert(literals_.size() < kMaxLiterals);

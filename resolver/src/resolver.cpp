@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "literal_filter.hpp"
 #include "percent.hpp"
@@ -174,24 +175,20 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   std::string& decoded = scratch().decoded;
   bool failed = false;
 
-  for (Field field : kFieldOrder) {
-    std::string_view text = request.get(field);
-    if (text.empty()) continue;
-    detail::percent_decode(text, decoded);
-    if (matcher.match_text(decoded, false, out, failed)) {
-      out.field = field;
-      return;
+  // Ids in any field first (in priority order), then listing pages.
+  auto first_answer = [&](std::span<const Field> fields, bool listing_stage) {
+    for (Field field : fields) {
+      std::string_view text = request.get(field);
+      if (text.empty()) continue;
+      detail::percent_decode(text, decoded);
+      if (matcher.match_text(decoded, listing_stage, out, failed)) {
+        out.field = field;
+        return true;
+      }
     }
-  }
-  for (Field field : kListingFields) {
-    std::string_view text = request.get(field);
-    if (text.empty()) continue;
-    detail::percent_decode(text, decoded);
-    if (matcher.match_text(decoded, true, out, failed)) {
-      out.field = field;
-      return;
-    }
-  }
+    return false;
+  };
+  if (first_answer(kFieldOrder, false) || first_answer(kListingFields, true)) return;
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty()) {
