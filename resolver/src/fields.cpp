@@ -20,7 +20,6 @@ constexpr std::array<std::pair<Field, std::string_view>, 4> kShortNames{{
     {Field::frame_url, "frame"},
 }};
 
-
 }  // namespace
 
 std::string_view field_name(Field field) {
