@@ -26,7 +26,17 @@ binary=${1:-$root/build/redir-release/redirector/coolpapers-redirector}
 rounds=${ROUNDS:-5}
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-50}
-server_threads=${THREADS:-$(nproc)}
+# One thread against nginx's one worker: the fair pairing on a machine where
+# wrk needs the other core. THREADS=2 shows what the default (one thread per
+# core) does when it competes with wrk for the two cores.
+server_threads=${THREADS:-1}
+# With one server thread, pin the server to the last core and wrk to the
+# first (both servers alike), so the two do not trade places between rounds.
+pin=${PIN:-$([[ $server_threads == 1 && $(nproc) -ge 2 ]] && echo 1 || echo 0)}
+server_cpu=$(( $(nproc) - 1 ))
+# Command prefixes (arrays, not functions, so "$!" is the server's own pid).
+on_server_cpu=(); on_client_cpu=()
+if [[ $pin == 1 ]]; then on_server_cpu=(taskset -c "$server_cpu"); on_client_cpu=(taskset -c 0); fi
 wrk_threads=${WRK_THREADS:-1}
 path=${BENCH_PATH:-/https://arxiv.org/abs/2312.00001v2}
 location=${BENCH_LOCATION:-https://papers.cool/arxiv/2312.00001}
@@ -50,7 +60,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # ---- the redirector ----
 redirector_port=$(free_port)
-"$binary" --listen "127.0.0.1:$redirector_port" --threads "$server_threads" 2>"$work/redirector.err" &
+"${on_server_cpu[@]}" "$binary" --listen "127.0.0.1:$redirector_port" --threads "$server_threads" 2>"$work/redirector.err" &
 redirector_pid=$!
 pids+=("$redirector_pid")
 
@@ -81,7 +91,7 @@ http {
   }
 }
 CONF
-"$nginx_bin" -e "$work/nginx/error.log" -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+"${on_server_cpu[@]}" "$nginx_bin" -e "$work/nginx/error.log" -p "$work/nginx" -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 pids+=("$nginx_pid")
 
@@ -115,7 +125,7 @@ hz=$(getconf CLK_TCK)
 run_round() {
   local pid=$1 port=$2 before after out requests rps
   before=$(cpu_ticks "$pid")
-  out=$(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
+  out=$("${on_client_cpu[@]}" wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
   after=$(cpu_ticks "$pid")
   if grep -q "Non-2xx or 3xx\|Socket errors" <<<"$out"; then
     echo "wrk reported errors:" >&2; echo "$out" >&2
@@ -134,7 +144,7 @@ run_round() {
 }
 
 echo
-echo "== $rounds rounds each, alternating; wrk -t$wrk_threads -c$connections -d${duration}s --latency; redirector --threads $server_threads; nginx 1 worker"
+echo "== $rounds rounds each, alternating; wrk -t$wrk_threads -c$connections -d${duration}s --latency; redirector --threads $server_threads; nginx 1 worker; pinned: $([[ $pin == 1 ]] && echo "servers on cpu $server_cpu, wrk on cpu 0" || echo no)"
 printf "%-11s %5s %9s %8s %8s %8s %8s %12s %7s\n" server round req/s p50_us p75_us p90_us p99_us req/CPU-s cpu_s
 : >"$work/redirector.rounds"; : >"$work/nginx.rounds"
 # Warm-up (page cache, resolver's lazily compiled rules, nginx's caches).

@@ -44,6 +44,7 @@ Session::~Session() {
 void Session::start() {
   boost::system::error_code ec;
   socket_.set_option(tcp::no_delay(true), ec);
+  socket_.non_blocking(true, ec);  // for the direct write in do_write()
   do_read();
 }
 
@@ -152,9 +153,18 @@ void Session::reject(unsigned status) {
 void Session::do_write() {
   phase_ = Phase::writing;
   set_deadline(worker_.shared().config.read_timeout);
+  // Responses are small and the socket's send buffer is normally empty:
+  // try writing right away (the socket is non-blocking), which saves a
+  // trip through the event loop per request. Only what does not fit waits
+  // for the socket to become writable.
+  boost::system::error_code ec;
+  const std::size_t written = socket_.write_some(boost::asio::buffer(out_), ec);
+  if (!ec && written == out_.size()) return on_write(ec);
+  if (ec && ec != boost::asio::error::would_block) return on_write(ec);
+  out_.erase(0, written);
   boost::asio::async_write(
       socket_, boost::asio::buffer(out_),
-      [this](const boost::system::error_code& ec, std::size_t) { on_write(ec); });
+      [this](const boost::system::error_code& write_ec, std::size_t) { on_write(write_ec); });
 }
 
 void Session::on_write(const boost::system::error_code& ec) {
