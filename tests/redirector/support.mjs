@@ -193,3 +193,16 @@ export async function metricValue(port, name) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Polls a metric until `accept(value)` holds or `timeoutMs` passes; returns
+// the last value. A client's connect() completes before the server has
+// accepted the connection, so counters that follow the server lag behind.
+export async function metricEventually(port, name, accept, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await metricValue(port, name);
+  while (!accept(value) && Date.now() < deadline) {
+    await sleep(50);
+    value = await metricValue(port, name);
+  }
+  return value;
+}
