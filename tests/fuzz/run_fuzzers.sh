@@ -17,24 +17,19 @@ runs=${FUZZ_RUNS:-200000}
 jobs=${FUZZ_JOBS:-2}
 seconds=${FUZZ_SECONDS:-25}  # per target, whatever FUZZ_RUNS says
 
-# The preset compiles with clang++ (clang 14 on Debian 12). Instrument every
-# library for coverage and the sanitizers; the fuzz targets add libFuzzer's
-# main() themselves.
-configure() {
-  cmake --preset fuzz -B "$build" "$@" \
-    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-}
-# A build directory configured earlier with another compiler refuses to
-# reconfigure; start its cache afresh then (objects are kept).
-configure || configure --fresh
-cmake --build "$build" -j "$jobs" --target native_host_fuzzer resolver_fuzzer
+# The preset compiles every library with clang++ (clang 14 on Debian 12),
+# instrumented for coverage and the sanitizers; the fuzz targets add
+# libFuzzer's main() themselves. A build directory configured earlier with
+# other flags refuses to reconfigure; start its cache afresh then.
+cmake --preset fuzz -B "$build" >/dev/null || cmake --preset fuzz -B "$build" --fresh >/dev/null
+cmake --build "$build" -j "$jobs" --target native_host_fuzzer resolver_fuzzer redirector_fuzzer
 
 # target name : its directory, holding corpus/ (committed seeds) and,
 # optionally, a dictionary named after the target without "_fuzzer"
 # (e.g. resolver.dict)
 set -- "native_host_fuzzer:$root/native_host/fuzz" \
-       "resolver_fuzzer:$root/resolver/fuzz"
+       "resolver_fuzzer:$root/resolver/fuzz" \
+       "redirector_fuzzer:$root/redirector/fuzz"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
