@@ -86,7 +86,7 @@ class Matcher {
         if (!rule.can_match_from(s.literals, 0)) continue;  // the cheap first pass said no
         if (!rule.find_all(text, s.literals, limit, s.finds)) failed = true;
       }
-      if (collect(s.finds, limit, out)) {
+      if (!s.finds.found.empty() && collect(s.finds, limit, out)) {
         out.family = listing_stage ? "listing" : family.name;
         out.kind = listing_stage ? AnswerKind::listing : AnswerKind::paper_ids;
         set_url(out, options_.base, family.arxiv_page);
