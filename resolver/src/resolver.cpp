@@ -76,6 +76,8 @@ class Matcher {
   bool match_text(std::string_view text, bool listing_stage, Resolution& out, bool& failed) const {
     Scratch& s = scratch();
     table_.filter.scan(text, s.literals);
+    // Most texts that are not paper links hold no literal at all.
+    if (s.literals.found.none() && table_.every_rule_has_literals) return false;
     for (std::size_t f = 0; f < table_.families.size(); ++f) {
       const detail::Family& family = table_.families[f];
       if (family.listing != listing_stage) continue;

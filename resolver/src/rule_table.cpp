@@ -207,6 +207,7 @@ std::optional<ConfigError> index_rules(RuleTable& table) {
   for (std::size_t i = 0; i < table.rules.size(); ++i) {
     Rule& rule = table.rules[i];
     table.by_family[rule.family()].push_back(i);
+    if (rule.literals().empty()) table.every_rule_has_literals = false;
     rule.literal_indices.clear();
     for (const auto& literal : rule.literals()) {
       if (table.filter.size() >= kMaxLiterals)

@@ -23,6 +23,7 @@ struct RuleTable {
   std::vector<Rule> rules;                          // table order
   std::vector<std::vector<std::size_t>> by_family;  // rule indices per family
   LiteralFilter filter;
+  bool every_rule_has_literals = true;  // then a text with none can skip all rules
 };
 
 // Builds the table from the built-in rules plus `user_rules`, in order.

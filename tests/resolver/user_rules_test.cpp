@@ -88,3 +88,13 @@ TEST_CASE("a bad file after a good one loads nothing at all") {
   REQUIRE_FALSE(r);
   CHECK(r.error().source == "bad.json");
 }
+
+TEST_CASE("a user rule without literals runs on every text") {
+  const char* rules = R"J({"families":[{"name":"plain","page":"venue"}],"rules":[
+    {"id":"plain","family":"plain","pattern":"paper#([0-9]+)","output":"{1}@Plain"}]})J";
+  auto resolver = Resolver::create({}, {{"plain.json", rules}});
+  REQUIRE(resolver);
+  // No built-in literal occurs in this text; the rule must still run.
+  CHECK(resolver->resolve("see paper#42 please", Field::selection_text).url == "https://papers.cool/venue/42@Plain");
+  CHECK(test::builtin().resolve("see paper#42 please", Field::selection_text).kind == AnswerKind::search);
+}
