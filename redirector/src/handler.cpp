@@ -1,5 +1,6 @@
 #include "handler.hpp"
 
+#include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "responses.hpp"
 
@@ -273,33 +274,6 @@ Outcome handle_request(const Service& service, const RequestHead& request,
     default:
       percent_decode(rest, false, scratch.input);
       return resolve_and_redirect(service, respond, scratch);
-  }
-}
-
-void percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
-  // Most inputs have nothing to decode: copy them in one go.
-  if (text.find_first_of(plus_is_space ? std::string_view("%+") : std::string_view("%")) ==
-      std::string_view::npos) {
-    out.assign(text.data(), text.size());
-    return;
-  }
-  out.clear();
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else {
-      out += c;
-    }
   }
 }
 

@@ -94,10 +94,6 @@ Outcome handle_request(const Service& service, const RequestHead& request,
 
 // Helpers, exposed for tests.
 
-// Decodes %XX escapes (invalid escapes are kept as they are); with
-// `plus_is_space`, '+' becomes ' ' as in HTML form / search-engine queries.
-void percent_decode(std::string_view text, bool plus_is_space, std::string& out);
-
 // The raw (still encoded) value of `name` in a query string "a=1&b=2", or
 // nullopt if the parameter is absent.
 std::optional<std::string_view> query_parameter(std::string_view query,

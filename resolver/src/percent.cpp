@@ -1,36 +1,9 @@
 #include "percent.hpp"
 
-#include <cstring>
+#include "coolpapers/percent.hpp"
 
 namespace coolpapers::detail {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// One decoding round from `in` to `out`. Returns true iff a %XX was decoded.
-bool decode_once(std::string_view in, std::string& out) {
-  out.clear();
-  bool decoded = false;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '%' && i + 2 < in.size()) {
-      int hi = hex_value(in[i + 1]);
-      int lo = hex_value(in[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-        decoded = true;
-        continue;
-      }
-    }
-    out.push_back(in[i]);
-  }
-  return decoded;
-}
 
 // Characters kept as they are: RFC 3986 unreserved, plus (for path ids)
 // '@', ':' and '/'. One table lookup per byte.
@@ -63,18 +36,10 @@ void append_encoded(std::string& out, std::string_view text, const bool (&keep)[
 
 }  // namespace
 
-bool percent_decode(std::string_view in, std::string& out, int max_rounds) {
-  if (std::memchr(in.data(), '%', in.size()) == nullptr) {
-    out.assign(in);
-    return false;
-  }
-  bool any = decode_once(in, out);
+void percent_decode_repeatedly(std::string_view in, std::string& out, int max_rounds) {
+  if (!coolpapers::percent_decode(in, false, out)) return;
   std::string next;
-  for (int round = 1; any && round < max_rounds; ++round) {
-    if (out.find('%') == std::string::npos || !decode_once(out, next)) break;
-    out.swap(next);
-  }
-  return any;
+  for (int round = 1; round < max_rounds && coolpapers::percent_decode(out, false, next); ++round) out.swap(next);
 }
 
 void append_percent_encoded(std::string& out, std::string_view text) {
@@ -86,3 +51,44 @@ void append_path_id(std::string& out, std::string_view id) {
 }
 
 }  // namespace coolpapers::detail
+
+namespace coolpapers {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+bool percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
+  // Most inputs have nothing to decode: find that out with one memchr and
+  // copy them in one go.
+  bool nothing = plus_is_space ? text.find_first_of("%+") == std::string_view::npos
+                               : text.find('%') == std::string_view::npos;
+  if (nothing) {
+    out.assign(text);
+    return false;
+  }
+  out.clear();
+  bool decoded = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    int hi = 0, lo = 0;
+    if (c == '%' && i + 2 < text.size() && (hi = hex_value(text[i + 1])) >= 0 &&
+        (lo = hex_value(text[i + 2])) >= 0) {
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+      decoded = true;
+    } else {
+      decoded |= c == '+' && plus_is_space;
+      out.push_back(c == '+' && plus_is_space ? ' ' : c);
+    }
+  }
+  return decoded;
+}
+
+}  // namespace coolpapers

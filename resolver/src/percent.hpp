@@ -6,12 +6,11 @@
 
 namespace coolpapers::detail {
 
-// Replaces every "%XX" (two hex digits) with its byte; other '%' stay as
-// they are. Decodes again while the result still changes, at most
-// `max_rounds` times in all, so a wrapper URL that encoded a URL twice
-// (%252F) is read as well. Writes into `out` (its capacity is reused).
-// Returns true iff anything was decoded.
-bool percent_decode(std::string_view in, std::string& out, int max_rounds = 3);
+// coolpapers::percent_decode() (no '+' rule), again while the result still
+// changes, at most `max_rounds` times in all, so a wrapper URL that encoded
+// a URL twice (%252F) is read as well. Writes into `out` (its capacity is
+// reused).
+void percent_decode_repeatedly(std::string_view in, std::string& out, int max_rounds = 3);
 
 // Appends `text` to `out`, keeping RFC 3986 unreserved characters
 // (A-Z a-z 0-9 - . _ ~) and encoding every other byte as %XX (upper case).

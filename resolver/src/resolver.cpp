@@ -182,7 +182,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     for (Field field : fields) {
       std::string_view text = request.get(field);
       if (text.empty()) continue;
-      detail::percent_decode(text, decoded);
+      detail::percent_decode_repeatedly(text, decoded);
       if (matcher.match_text(decoded, listing_stage, out, failed)) {
         out.field = field;
         return true;
@@ -194,7 +194,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty()) {
-    detail::percent_decode(request.selection_text, decoded);
+    detail::percent_decode_repeatedly(request.selection_text, decoded);
     out.url = impl_->options.base;
     out.url += "/arxiv/search?highlight=1&query=";
     if (detail::append_search_query(decoded, impl_->options.max_search_words, out.url) > 0) {

@@ -5,6 +5,7 @@
 
 #include <boost/beast/http.hpp>
 
+#include "coolpapers/percent.hpp"
 #include "handler.hpp"
 #include "request_head.hpp"
 
