@@ -45,8 +45,13 @@ export function makeProfile(prefix) {
 
 // Hosts that fail the ways real ones do (browser-e2e.md §6).
 export const BROKEN_HOSTS = {
-  // Exits without answering: "Native host has exited."
-  exits: '#!/bin/sh\necho "coolpapers test stub: exiting without a reply" >&2\nexit 3\n',
+  // Exits without answering: "Native host has exited." It reads the start of
+  // the request first: a host that exits before Chrome has written it makes
+  // Chrome's write fail, which Chrome reports as "Error when communicating
+  // with the native messaging host." instead (seen once in CI). Chrome writes
+  // the length and the message in one write(2), atomic for a message this
+  // small, so once 4 bytes are readable the whole request is in the pipe.
+  exits: '#!/bin/sh\nhead -c 4 >/dev/null\necho "coolpapers test stub: exiting without a reply" >&2\nexit 3\n',
   // Prints text where a frame belongs: "Error when communicating with the
   // native messaging host."
   garbage: '#!/bin/sh\necho "this is not a native messaging frame, it is debug output"\nsleep 1\n',
