@@ -150,8 +150,12 @@ printf "%-11s %5s %9s %8s %8s %8s %8s %12s %7s\n" server round req/s p50_us p75_
 # Warm-up (page cache, resolver's lazily compiled rules, nginx's caches).
 wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$redirector_port$path" >/dev/null
 wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$nginx_port$path" >/dev/null
+# The order alternates (redirector first in odd rounds, nginx first in even
+# ones), so a machine that speeds up or slows down during the run does not
+# favour the server that always goes first.
 for round in $(seq "$rounds"); do
-  for server in redirector nginx; do
+  order="redirector nginx"; (( round % 2 == 0 )) && order="nginx redirector"
+  for server in $order; do
     if [[ $server == redirector ]]; then line=$(run_round "$redirector_pid" "$redirector_port")
     else line=$(run_round "$nginx_pid" "$nginx_port"); fi
     echo "$line" >>"$work/$server.rounds"
@@ -171,6 +175,22 @@ for server in redirector nginx; do
   for col in 1 2 3 4 5 6; do med[$server,$col]=$(median "$col" "$work/$server.rounds"); done
   printf "%-11s %9s %8s %8s %8s %8s %12s\n" "$server" "${med[$server,1]}" "${med[$server,2]}" "${med[$server,3]}" "${med[$server,4]}" "${med[$server,5]}" "${med[$server,6]}"
 done
+# Paired ratios: each round's redirector figure over nginx's figure of the
+# same round. This VM's speed drifts by 20-30% over minutes, which moves
+# both servers of a round alike, so the median of the per-round ratios is
+# the steadier comparison; the ratio of the medians is printed too.
+echo
+echo "== per-round ratios redirector / nginx: median (min-max)"
+paste "$work/redirector.rounds" "$work/nginx.rounds" | awk '
+  function report(name, col, goal,    i, n, v, t, lo, hi) {
+    n = 0
+    for (i = 1; i <= NR; i++) v[++n] = ratio[i, col]
+    for (i = 1; i <= n; i++) for (t = i; t > 1 && v[t] < v[t - 1]; t--) { x = v[t]; v[t] = v[t - 1]; v[t - 1] = x }
+    med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    printf "%-20s %.2fx (%.2f-%.2f)  goal %s\n", name, med, v[1], v[n], goal
+  }
+  { ratio[NR, 1] = $1 / $8; ratio[NR, 5] = $5 / $12; ratio[NR, 6] = $6 / $13 }
+  END { report("req/s", 1, ">= 0.9"); report("p99", 5, "<= 1.5"); report("req per CPU-second", 6, ">= 1.0") }'
 awk -v r1="${med[redirector,1]}" -v n1="${med[nginx,1]}" -v r5="${med[redirector,5]}" -v n5="${med[nginx,5]}" \
     -v r6="${med[redirector,6]}" -v n6="${med[nginx,6]}" 'BEGIN {
-  printf "\n== redirector / nginx: req/s %.2fx (goal >= 0.9), p99 %.2fx (goal <= 1.5), req per CPU-second %.2fx (goal >= 1.0)\n", r1 / n1, r5 / n5, r6 / n6 }'
+  printf "\n== ratio of the medians, redirector / nginx: req/s %.2fx (goal >= 0.9), p99 %.2fx (goal <= 1.5), req per CPU-second %.2fx (goal >= 1.0)\n", r1 / n1, r5 / n5, r6 / n6 }'
