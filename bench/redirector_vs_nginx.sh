@@ -182,7 +182,7 @@ done
 echo
 echo "== per-round ratios redirector / nginx: median (min-max)"
 paste "$work/redirector.rounds" "$work/nginx.rounds" | awk '
-  function report(name, col, goal,    i, n, v, t, lo, hi) {
+  function report(name, col, goal,    i, n, v, t, x, med) {
     n = 0
     for (i = 1; i <= NR; i++) v[++n] = ratio[i, col]
     for (i = 1; i <= n; i++) for (t = i; t > 1 && v[t] < v[t - 1]; t--) { x = v[t]; v[t] = v[t - 1]; v[t - 1] = x }
