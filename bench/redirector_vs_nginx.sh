@@ -181,16 +181,17 @@ done
 # the steadier comparison; the ratio of the medians is printed too.
 echo
 echo "== per-round ratios redirector / nginx: median (min-max)"
-paste "$work/redirector.rounds" "$work/nginx.rounds" | awk '
-  function report(name, col, goal,    i, n, v, t, x, med) {
-    n = 0
-    for (i = 1; i <= NR; i++) v[++n] = ratio[i, col]
-    for (i = 1; i <= n; i++) for (t = i; t > 1 && v[t] < v[t - 1]; t--) { x = v[t]; v[t] = v[t - 1]; v[t - 1] = x }
-    med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-    printf "%-20s %.2fx (%.2f-%.2f)  goal %s\n", name, med, v[1], v[n], goal
-  }
-  { ratio[NR, 1] = $1 / $8; ratio[NR, 5] = $5 / $12; ratio[NR, 6] = $6 / $13 }
-  END { report("req/s", 1, ">= 0.9"); report("p99", 5, "<= 1.5"); report("req per CPU-second", 6, ">= 1.0") }'
+# Columns: req/s, p99, req per CPU-second, each redirector / nginx.
+paste "$work/redirector.rounds" "$work/nginx.rounds" | awk '{ print $1 / $8, $5 / $12, $6 / $13 }' >"$work/ratios"
+ratio_line() {  # name, column, goal
+  local sorted
+  sorted=$(sort -g -k"$2","$2" "$work/ratios" | cut -d' ' -f"$2")
+  awk -v name="$1" -v med="$(median "$2" "$work/ratios")" -v lo="$(head -1 <<<"$sorted")" \
+      -v hi="$(tail -1 <<<"$sorted")" -v goal="$3" 'BEGIN { printf "%-20s %.2fx (%.2f-%.2f)  goal %s\n", name, med, lo, hi, goal }'
+}
+ratio_line "req/s" 1 ">= 0.9"
+ratio_line "p99" 2 "<= 1.5"
+ratio_line "req per CPU-second" 3 ">= 1.0"
 awk -v r1="${med[redirector,1]}" -v n1="${med[nginx,1]}" -v r5="${med[redirector,5]}" -v n5="${med[nginx,5]}" \
     -v r6="${med[redirector,6]}" -v n6="${med[nginx,6]}" 'BEGIN {
   printf "\n== ratio of the medians, redirector / nginx: req/s %.2fx (goal >= 0.9), p99 %.2fx (goal <= 1.5), req per CPU-second %.2fx (goal >= 1.0)\n", r1 / n1, r5 / n5, r6 / n6 }'
