@@ -3,8 +3,18 @@
 // cool.papers.redirector.json (browser-e2e.md §4). Tests can swap the
 // registration between calls: Chrome reads the manifest on every
 // sendNativeMessage.
+//
+// "Not registered" must hold on a machine where the package registered the
+// host system-wide (/etc/chromium/native-messaging-hosts; CI runs the quick
+// start, which installs it, before the tests). Chrome looks for the user-level
+// manifest first and falls back to the system one only when that file does
+// not exist; a user-level file it cannot parse ends the lookup with
+// "Specified native messaging host not found." (native_process_launcher.cc).
+// So unregisterHost() leaves such a file rather than no file. A new profile
+// has no file at all, so that COOLPAPERS_HOST_FROM_SYSTEM=1 (session.mjs)
+// reaches the system registration.
 
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { EXTENSION_ORIGIN, HOST_NAME, makeTempDir } from './paths.mjs';
@@ -30,7 +40,7 @@ export function makeProfile(prefix) {
       }, null, 2));
     },
     unregisterHost() {
-      rmSync(manifestPath, { force: true });
+      writeFileSync(manifestPath, 'not a manifest: hides any system-wide registration\n');
     },
     // Writes an executable script into the profile's temp dir; returns its path.
     writeScript(name, text) {
