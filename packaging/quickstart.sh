@@ -4,7 +4,7 @@
 # Debian package (package preset), installs the package, resolves a sample
 # URL and runs `coolpapers doctor`. What is left is loading the extension
 # once (printed at the end).
-#   sudo packaging/quickstart.sh     the .deb, for everyone (apt)
+#   packaging/quickstart.sh as root  the .deb, for everyone (apt; or run it with sudo)
 #   packaging/quickstart.sh          not root: a per-user install (install.sh --user);
 #                                    the build dependencies must be installed already
 set -euo pipefail
