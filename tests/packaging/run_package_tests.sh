@@ -13,6 +13,8 @@
 #      (the package's paths and the directories it touches, before vs after)
 #   4. packaging/install.sh --system into a temporary prefix: registered in
 #      the system directories, doctor OK, --uninstall undoes it exactly
+# A coolpapers package installed before the test is set aside and put back
+# (see below).
 #   tests/packaging/run_package_tests.sh
 set -euo pipefail
 # shellcheck source=tests/packaging/lib.sh
@@ -22,21 +24,63 @@ if [[ $(id -u) -ne 0 ]]; then
   echo "$0: needs root (it installs and purges the package)" >&2
   exit 2
 fi
-if dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -q "ok installed"; then
-  echo "$0: the coolpapers package is installed; this test installs and purges it: run 'dpkg --purge coolpapers' first" >&2
-  exit 2
+work=$(mktemp -d "${TMPDIR:-/tmp}/coolpapers-package-test.XXXXXX")
+known_to_dpkg() { dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -qv "not-installed"; }
+
+# A coolpapers package already on the machine (the quick start leaves one
+# installed, and CI runs the quick start first) is set aside: its conffiles
+# and its service's state are saved and it is purged, so the test starts
+# from a machine without it. When the test ends, the package this test built
+# is installed in its place and the conffiles and service state are put back.
+set_aside_version=
+set_aside_service=()
+set_aside_conffiles=()
+if known_to_dpkg; then
+  set_aside_version=$(dpkg-query -W -f='${Version} (${db:Status-Status})' coolpapers)
+  mkdir "$work/set-aside"
+  while read -r path _; do
+    [[ -f $path ]] || continue
+    set_aside_conffiles+=("$path")
+    cp -p "$path" "$work/set-aside/${#set_aside_conffiles[@]}"
+  done < <(dpkg-query -W -f='${Conffiles}\n' coolpapers)
+  if [[ -d /run/systemd/system ]]; then
+    systemctl is-enabled --quiet coolpapers-redirector 2>/dev/null && set_aside_service+=(enable)
+    systemctl is-active --quiet coolpapers-redirector 2>/dev/null && set_aside_service+=(start)
+  fi
+  dpkg --purge coolpapers >"$work/set-aside.log" 2>&1 || {
+    cat "$work/set-aside.log" >&2
+    echo "$0: could not purge the installed coolpapers package to test a fresh install" >&2
+    exit 1
+  }
+  echo "note: coolpapers $set_aside_version is set aside for this test: purged now, put back when it ends"
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/coolpapers-package-test.XXXXXX")
+put_back_set_aside() {
+  [[ -n $set_aside_version ]] || return 0
+  if [[ ! -f ${deb:-} ]] || ! dpkg -i "$deb" >"$work/put-back.log" 2>&1; then
+    echo "$0: coolpapers $set_aside_version was purged for this test and could not be reinstalled;" \
+      "run packaging/quickstart.sh (saved conffiles: $work/set-aside, kept)" >&2
+    work=  # keep the saved conffiles
+    return 0
+  fi
+  local i
+  for i in "${!set_aside_conffiles[@]}"; do cp -p "$work/set-aside/$((i + 1))" "${set_aside_conffiles[i]}"; done
+  for action in "${set_aside_service[@]}"; do systemctl "$action" coolpapers-redirector >/dev/null 2>&1 || true; done
+  # Removed but not purged before: only its conffiles were there.
+  [[ $set_aside_version == *"(installed)" ]] || dpkg -r coolpapers >/dev/null 2>&1 || true
+  echo "note: $(basename "$deb") put in place of coolpapers $set_aside_version, its conffiles as they were"
+}
+
 cleanup() {
-  # Never leave the package installed, whatever failed.
-  if dpkg-query -W -f='${Status}' coolpapers 2>/dev/null | grep -qv "not-installed"; then
+  # Never leave the package this test installed, whatever failed.
+  if known_to_dpkg; then
     dpkg --purge coolpapers >/dev/null 2>&1 || true
   fi
   if [[ -f $work/system-prefix/share/coolpapers/install-record ]]; then
     "$repo/packaging/install.sh" --uninstall --system --prefix "$work/system-prefix" >/dev/null 2>&1 || true
   fi
-  rm -rf "$work"
+  put_back_set_aside
+  [[ -z $work ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -253,7 +297,7 @@ done <"$work/unowned-dirs"
 check_eq "purge: every path of the package and every directory it touched is as before install" \
   "$(cat "$work/state-before")" "$(state)"
 check "purge: dpkg keeps no record of it" test -z "$(ls /var/lib/dpkg/info/coolpapers.* 2>/dev/null)"
-not_known_to_dpkg() { ! dpkg-query -W -f='${db:Status-Status}' coolpapers 2>/dev/null | grep -qx installed; }
+not_known_to_dpkg() { ! known_to_dpkg; }
 check "purge: dpkg lists it as installed no more" not_known_to_dpkg
 
 stage "install.sh --system (root, no package): the system directories, then exactly undone"
