@@ -13,13 +13,17 @@ packaging/install-deps.sh
 stage "build and test (dev preset: warnings as errors; C++, CLI, host, service, browser tests via CTest)"
 cmake --workflow --preset dev
 
-stage "resolver, command line and native host under AddressSanitizer + UBSan"
+stage "resolver, command line, native host and redirect service under AddressSanitizer + UBSan"
 cmake --preset asan >/dev/null
-asan_tests=(resolver/resolver_tests cli/cli_tests native_host/native_host_unit_tests native_host/native_host_binary_tests)
-cmake --build build/asan -j"$(nproc)" --target coolpapers "${asan_tests[@]##*/}"
+asan_tests=(resolver/resolver_tests cli/cli_tests native_host/native_host_unit_tests native_host/native_host_binary_tests
+  redirector/redirector_unit_tests)
+cmake --build build/asan -j"$(nproc)" --target coolpapers coolpapers-redirector "${asan_tests[@]##*/}"
 for test in "${asan_tests[@]}"; do
   "build/asan/tests/$test"
 done
+# The service's own socket code (its reads reach into Asio's reactor) under
+# real connections: keep-alive, pipelining, slow clients, shutdown.
+REDIRECTOR=$root/build/asan/redirector/coolpapers-redirector node --test tests/redirector/server.test.mjs
 
 for script in tests/fuzz/run_*.sh; do
   [[ -x "$script" ]] || continue

@@ -24,7 +24,12 @@ constexpr std::chrono::milliseconds kDrainLastCall{500};
 
 Session::Session(Worker& worker, tcp::socket socket)
     : worker_(worker),
-      socket_(std::move(socket)),
+      socket_(
+          std::move(socket),
+          [](void* self, const boost::system::error_code& ec, std::size_t bytes) {
+            static_cast<Session*>(self)->on_read(ec, bytes);
+          },
+          this),
       buffer_(worker.shared().config.max_header_bytes + kReadChunk) {
   worker_.add(this);
   worker_.metrics().connection_opened();
@@ -44,7 +49,7 @@ Session::~Session() {
 void Session::start() {
   boost::system::error_code ec;
   socket_.set_option(tcp::no_delay(true), ec);
-  socket_.non_blocking(true, ec);  // for the direct write in do_write()
+  socket_.non_blocking(true, ec);  // for the direct write in do_write() and EdgeReadSocket
   do_read();
 }
 
@@ -65,9 +70,7 @@ void Session::do_read() {
   }
   const std::size_t space =
       std::min(kReadChunk, buffer_.max_size() - buffer_.size());
-  socket_.async_read_some(
-      buffer_.prepare(space),
-      [this](const boost::system::error_code& ec, std::size_t bytes) { on_read(ec, bytes); });
+  socket_.read_some(buffer_.prepare(space));
 }
 
 void Session::on_read(const boost::system::error_code& ec, std::size_t bytes) {

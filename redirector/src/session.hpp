@@ -19,6 +19,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 
+#include "edge_read_socket.hpp"
 #include "request_head.hpp"
 
 namespace coolpapers::redirector {
@@ -65,7 +66,7 @@ class Session {
   std::chrono::milliseconds last_call() const;
 
   Worker& worker_;
-  boost::asio::ip::tcp::socket socket_;
+  EdgeReadSocket socket_;
   boost::beast::flat_buffer buffer_;
   std::string out_;
   std::string target_storage_;
