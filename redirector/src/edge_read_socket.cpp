@@ -2,7 +2,8 @@
 
 #include <boost/version.hpp>
 
-#if defined(BOOST_ASIO_HAS_EPOLL) && BOOST_VERSION == 108100
+// COOLPAPERS_PLAIN_ASIO_READS forces the fallback (to test it by hand).
+#if defined(BOOST_ASIO_HAS_EPOLL) && BOOST_VERSION == 108100 && !defined(COOLPAPERS_PLAIN_ASIO_READS)
 #define COOLPAPERS_EDGE_READ 1
 #include <boost/asio/detail/reactor.hpp>
 #include <boost/asio/detail/reactor_op.hpp>
@@ -20,7 +21,7 @@ namespace detail = boost::asio::detail;
 // socket and is queued at most once at a time.
 class EdgeReadSocket::ReadOperation : public detail::reactor_op {
  public:
-  ReadOperation(EdgeReadSocket& socket)
+  explicit ReadOperation(EdgeReadSocket& socket)
       : reactor_op(boost::system::error_code(), &perform, &complete),
         socket_(socket),
         reactor_(boost::asio::use_service<detail::reactor>(
