@@ -36,6 +36,9 @@ class EdgeReadSocket : public boost::asio::ip::tcp::socket {
 
   // `callback(context, ...)` is called, from the socket's io_context, each
   // time a read started by read_some() completes. It may destroy the socket.
+  // As with any Asio handler that refers to its owner, the socket must not be
+  // destroyed while a read is pending: close() or cancel() it and let the
+  // read complete (with operation_aborted) first.
   EdgeReadSocket(boost::asio::ip::tcp::socket&& socket, ReadCallback callback, void* context);
   ~EdgeReadSocket();
   EdgeReadSocket(const EdgeReadSocket&) = delete;
