@@ -8,7 +8,7 @@
 // before the client has even received it, so that first recv(2) fails with
 // EAGAIN on nearly every request: one wasted system call per request, about
 // 0.35 us on the benchmark machine or 4-5% of a request's CPU time
-// (bench/README.md, "redirector vs nginx"). Asio's reactor already has the
+// (bench/README.md, "What closed the gap"). Asio's reactor already has the
 // mechanism: an operation that reports "done_and_exhausted" turns off
 // speculative reads on its descriptor until epoll next reports it readable.
 // Asio's own receive operation reports it only at end of file; ours also

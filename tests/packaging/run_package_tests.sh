@@ -15,7 +15,7 @@
 #      the system directories, doctor OK, --uninstall undoes it exactly
 # A coolpapers package installed before the test is set aside and put back
 # (see below).
-#   tests/packaging/run_package_tests.sh
+# Usage: tests/packaging/run_package_tests.sh
 set -euo pipefail
 # shellcheck source=tests/packaging/lib.sh
 source "$(dirname "$0")/lib.sh"
