@@ -27,7 +27,7 @@ export const MENU_IDS = Object.freeze({
   PDF_VIEWER: 'coolpapers-redirect-pdf-viewer',
 });
 
-// Pages of paper sites (issue 4 item 2). `*://` stands for http and https.
+// Pages of paper sites, where the page menu item applies. `*://` stands for http and https.
 export const PAPER_PAGE_PATTERNS = Object.freeze([
   '*://arxiv.org/abs/*', '*://www.arxiv.org/abs/*',
   '*://arxiv.org/html/*', '*://www.arxiv.org/html/*',

@@ -1,4 +1,4 @@
-// Orchestration of spec/resolution.md: fields in priority order, families
+// Orchestration of docs/resolution.md: fields in priority order, families
 // in table order, then the listing and search fallbacks.
 #include "coolpapers/resolver.hpp"
 

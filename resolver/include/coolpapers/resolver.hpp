@@ -2,7 +2,7 @@
 //
 // This is the pure core every front end shares (the native messaging host,
 // the command line, the redirect service). It does no I/O. The contract it
-// implements is spec/resolution.md; the identifier families are rules in a
+// implements is docs/resolution.md; the identifier families are rules in a
 // JSON table (resolver/rules.json) compiled into the library.
 //
 // Quick tour:
@@ -180,7 +180,7 @@ class Resolver {
   // extension). Returns a ConfigError iff `base` is not a valid base.
   Expected<Resolver> with_base(std::string_view base) const;
 
-  // Resolves one request following spec/resolution.md. Never throws for any
+  // Resolves one request following docs/resolution.md. Never throws for any
   // input bytes (invalid UTF-8 included); on resource exhaustion it returns
   // ErrorCode::internal, never a wrong "no_match".
   Resolution resolve(const Request& request) const;
