@@ -67,3 +67,10 @@ export function resolutionExamples() {
   if (examples.length === 0) throw new Error(`${EXAMPLES_FILE} holds no examples`);
   return examples;
 }
+
+// The member a single typed or pasted text stands for in the command line's
+// and the redirect service's `auto` mode (docs/resolution.md, "Inputs and
+// their order"): a URL is a page, anything else a selection.
+export function typedMember(text) {
+  return /^ *https?:\/\//i.test(text) ? 'pageUrl' : 'selectionText';
+}
