@@ -89,7 +89,8 @@ TEST_CASE("a user file that redefines a family keeps what it does not give") {
   auto resolver = Resolver::create({}, {{"my-rules.json", R"J({"families":[{"name":"pmlr","page":"venue",
     "page_patterns":["*://mlr.example/*"]}]})J"}});
   REQUIRE(resolver);
-  const FamilyInfo* pmlr = find_family(resolver->families(), "pmlr");
+  std::vector<FamilyInfo> families = resolver->families();
+  const FamilyInfo* pmlr = find_family(families, "pmlr");
   REQUIRE(pmlr);
   CHECK(pmlr->display_name == "PMLR");
   CHECK(pmlr->page_patterns == std::vector<std::string>{"*://mlr.example/*"});
