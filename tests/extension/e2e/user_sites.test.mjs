@@ -6,19 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { startSession } from '../lib/session.mjs';
+import { USER_RULES } from '../lib/user_rules.mjs';
 
-export const USER_RULES = JSON.stringify({
-  schema: 1,
-  families: [{
-    name: 'example', display: 'Example Papers', page: 'venue',
-    page_patterns: ['*://papers.example.test/paper/*'],
-  }],
-  rules: [{
-    id: 'example', family: 'example', literals: ['papers.example.test'],
-    pattern: 'papers\\.example\\.test/paper/([0-9]+)', output: '{1}@Example',
-    examples: [{ field: 'page', input: 'https://papers.example.test/paper/42', url: 'https://papers.cool/venue/42@Example' }],
-  }],
-});
 const PAGE = 'https://papers.example.test/paper/42';
 const EXPECTED = 'https://papers.cool/venue/42@Example';
 
