@@ -3,6 +3,9 @@
 // help texts build from them.
 #include <algorithm>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
 #include "coolpapers/sites.hpp"
 #include "test_support.hpp"
 
@@ -142,4 +145,30 @@ TEST_CASE("bad match patterns and display names are refused with their place") {
   CHECK(e.message.find("at most 64") != std::string::npos);
   e = load_error(family_file(R"("page_patterns":["*://a.example/)" + std::string(300, 'x') + "\"]"));
   CHECK(e.message.find("longer than 256") != std::string::npos);
+}
+
+TEST_CASE("families() is exactly the built-in table's families, so a family added there needs no other edit") {
+  namespace json = boost::json;
+  const json::value parsed = json::parse(builtin_rules_json());
+  const json::array& table = parsed.as_object().at("families").as_array();
+  std::vector<FamilyInfo> families = test::builtin().families();
+  REQUIRE(families.size() == table.size());
+  auto strings = [](const json::object& family, std::string_view key) {
+    std::vector<std::string> out;
+    if (const json::value* list = family.if_contains(key))
+      for (const auto& item : list->as_array()) out.emplace_back(item.as_string());
+    return out;
+  };
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const json::object& expected = table[i].as_object();
+    const FamilyInfo& actual = families[i];
+    CAPTURE(actual.name);
+    CHECK(actual.name == std::string_view(expected.at("name").as_string()));
+    const json::value* display = expected.if_contains("display");
+    CHECK(actual.display_name == std::string_view(display ? display->as_string() : expected.at("name").as_string()));
+    CHECK(actual.arxiv_page == (expected.at("page").as_string() == "arxiv"));
+    CHECK(actual.page_patterns == strings(expected, "page_patterns"));
+    CHECK(actual.pdf_patterns == strings(expected, "pdf_patterns"));
+    CHECK(actual.content_script_patterns == strings(expected, "content_script_patterns"));
+  }
 }
