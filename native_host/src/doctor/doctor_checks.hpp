@@ -87,6 +87,10 @@ void check_manifest_text(const std::string& text, const Environment& env, Regist
 // "path" exists, is executable, is this binary, and answers a ping.
 Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env);
 
+// The programs that start the browser ("google-chrome", ...); none for a
+// browser doctor knows only by its profile.
+std::vector<std::string> browser_programs(const Browser& browser);
+
 // Whether one of the browser's programs is on $PATH (each directory below
 // env.system_root, so tests plant programs in their own tree).
 bool browser_program_found(const Browser& browser, const Environment& env);

@@ -25,14 +25,18 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& programs() {
 
 }  // namespace
 
-bool browser_program_found(const Browser& browser, const Environment& env) {
+std::vector<std::string> browser_programs(const Browser& browser) {
   auto names = programs().find(browser.name);
-  if (names == programs().end()) return false;
+  return names == programs().end() ? std::vector<std::string>{} : names->second;
+}
+
+bool browser_program_found(const Browser& browser, const Environment& env) {
+  const std::vector<std::string> names = browser_programs(browser);
   const char* path = std::getenv("PATH");
   std::istringstream dirs(path && *path ? path : "/usr/bin:/bin");
   for (std::string dir; std::getline(dirs, dir, ':');) {
     if (dir.empty() || dir.front() != '/') continue;
-    for (const std::string& name : names->second)
+    for (const std::string& name : names)
       if (::access((env.system_root + dir + "/" + name).c_str(), X_OK) == 0) return true;
   }
   return false;

@@ -60,7 +60,11 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   for (const BrowserReport& b : report.browsers) {
     out << "\n" << b.browser.display << " (" << b.browser.name << "; profile " << b.profile_dir
         << (b.profile_found ? "" : ": not found") << ")\n";
-    if (!b.installed) out << "  not installed here (no profile, no " << b.browser.name << " program on PATH)\n";
+    if (!b.installed) {
+      std::string programs;
+      for (const std::string& name : browser_programs(b.browser)) programs += (programs.empty() ? "" : " or ") + name;
+      out << "  not installed here (no profile" << (programs.empty() ? "" : ", no " + programs + " on PATH") << ")\n";
+    }
     print_registration(b.system, report.reinstall, out);
     print_registration(b.user, report.reinstall, out);
     if (b.system.registered && b.user.registered)
