@@ -17,7 +17,9 @@ export function describeHost(status) {
 
 // One line of the popup's recent list: what the user gave and where it led.
 export function describeRecent(entry) {
-  if (!entry || typeof entry.url !== 'string') return null;
+  // Only web pages become links (storage holds what the worker checked, but
+  // a link is not the place to trust that).
+  if (!entry || typeof entry.url !== 'string' || !/^https?:\/\//i.test(entry.url)) return null;
   const input = typeof entry.input === 'string' && entry.input ? entry.input : '(this page)';
   const via = entry.via === 'service' ? ' (via the redirect service)' : '';
   return { input, url: entry.url, text: `${input} → ${entry.url}${via}` };

@@ -93,6 +93,7 @@ test('the popup says installed, missing (with or without the service) or broken'
 test('the popup lists each recent redirect as what was given and where it led', () => {
   assert.equal(describeRecent(null), null);
   assert.equal(describeRecent({ input: 'x' }), null);
+  assert.equal(describeRecent({ input: 'x', url: 'javascript:alert(1)' }), null);
   assert.deepEqual(describeRecent({ input: 'arXiv:1', url: 'https://papers.cool/arxiv/1', via: 'host', at: 0 }),
     { input: 'arXiv:1', url: 'https://papers.cool/arxiv/1', text: 'arXiv:1 → https://papers.cool/arxiv/1' });
   assert.equal(describeRecent({ url: 'https://papers.cool/arxiv/1' }).input, '(this page)');
