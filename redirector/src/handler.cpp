@@ -2,6 +2,7 @@
 
 #include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
+#include "coolpapers/utf8.hpp"
 #include "responses.hpp"
 
 namespace coolpapers::redirector {
@@ -90,11 +91,7 @@ void build_not_found_page(std::string& body, std::string_view input,
          "<h1>No paper found</h1>\n<p>";
   append_html_escaped(body, message);
   body += "</p>\n<p>Input: <code>";
-  std::string_view shown = input.substr(0, kEchoLimit);
-  // Do not cut a UTF-8 sequence in half.
-  while (shown.size() < input.size() && !shown.empty() &&
-         (static_cast<unsigned char>(input[shown.size()]) & 0xC0) == 0x80)
-    shown.remove_suffix(1);
+  const std::string_view shown = utf8_prefix(input, kEchoLimit);
   std::string sanitized;
   for (char c : shown)
     sanitized += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
@@ -137,24 +134,22 @@ Outcome api(const Service& service, Responder& respond, std::string_view rest,
   }
   percent_decode(*q, true, scratch.input);
 
-  std::optional<Field> field;
-  std::string field_name_text = "auto";
+  FieldChoice field;
   if (auto f = query_parameter(query, "field")) {
-    percent_decode(*f, true, field_name_text);
-    if (field_name_text != "auto") {
-      field = field_from_name(field_name_text);
-      if (!field) {
-        std::string extra = "\"field\":";
-        append_json_string(extra, field_name_text);
-        scratch.body = error_json(
-            ErrorCode::bad_request,
-            "field must be one of auto, selection, link, page, frame", extra);
-        return respond.send(400, kJson, scratch.body);
-      }
+    std::string name;
+    percent_decode(*f, true, name);
+    auto choice = field_choice_from_name(name);
+    if (!choice) {
+      std::string extra = "\"field\":";
+      append_json_string(extra, name);
+      scratch.body = error_json(ErrorCode::bad_request,
+                                "field must be " + std::string(kFieldChoiceNames), extra);
+      return respond.send(400, kJson, scratch.body);
     }
+    field = *choice;
   }
   Request request;
-  request.set(field ? *field : auto_field(scratch.input), scratch.input);
+  request.set(field.for_text(scratch.input), scratch.input);
   service.resolver().resolve_into(request, scratch.resolution);
   const Resolution& r = scratch.resolution;
   if (r.ok() && !is_safe_location(r.url, service.base())) {

@@ -37,6 +37,10 @@ int cmd_doctor(const std::vector<std::string>& args);
 // common option, -1 on a usage error (already printed).
 int parse_common_option(const std::vector<std::string>& args, std::size_t& i, CommonOptions& common);
 
+// Consumes "--field F"/"--field=F" at args[i], F as field_choice_from_name()
+// reads it; same return values as parse_common_option().
+int parse_field_option(const std::vector<std::string>& args, std::size_t& i, FieldChoice& choice);
+
 // Prints "coolpapers: MESSAGE" to stderr and returns the usage exit code.
 int usage_error(const std::string& message);
 

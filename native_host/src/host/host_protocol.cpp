@@ -1,6 +1,5 @@
 #include "host_protocol.hpp"
 
-#include <array>
 #include <exception>
 #include <new>
 
@@ -8,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include "coolpapers/resolution_json.hpp"
+#include "coolpapers/utf8.hpp"
 #include "host_limits.hpp"
 
 namespace coolpapers::host {
@@ -15,27 +15,9 @@ namespace json = boost::json;
 
 namespace {
 
-// The members a resolve request (or a batch item) may carry, in the order of
-// Chrome's contextMenus.OnClickData, with the resolver field each fills.
-constexpr std::array<std::pair<std::string_view, Field>, 4> kTextMembers{{
-    {"selectionText", Field::selection_text},
-    {"linkUrl", Field::link_url},
-    {"pageUrl", Field::page_url},
-    {"frameUrl", Field::frame_url},
-}};
-
 // `{"ok":true,"results":[` ... `],"truncated":true,"omitted":1000}`: the
 // tail is at most 34 bytes; this reserve is what a batch keeps free for it.
 constexpr std::size_t kBatchTailReserve = 64;
-
-// `text` cut to at most `limit` bytes, at a UTF-8 character boundary when
-// the text is valid UTF-8 (a cut never makes a valid text invalid).
-std::string_view cut(std::string_view text, std::size_t limit = kMaxEchoBytes) {
-  if (text.size() <= limit) return text;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
 
 std::string_view view(const json::string& s) { return {s.data(), s.size()}; }
 
@@ -111,7 +93,7 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
   } catch (const std::exception& e) {
     out.resize(start);
     try {
-      out += error_json(ErrorCode::internal, "The host failed: " + std::string(cut(e.what())));
+      out += error_json(ErrorCode::internal, "The host failed: " + std::string(utf8_prefix(e.what(), kMaxEchoBytes)));
     } catch (...) {
       out += kOutOfMemoryReply;
     }
@@ -162,7 +144,7 @@ void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
     out += error_json(ErrorCode::unknown_type,
                       "Unknown request type; this host (version " + std::string(version()) +
                           ") knows \"resolve\", \"resolveBatch\" and \"ping\".",
-                      "\"type\":" + quoted(cut(type)));
+                      "\"type\":" + quoted(utf8_prefix(type, kMaxEchoBytes)));
   }
 }
 
@@ -233,10 +215,12 @@ void RequestHandler::append_item_result(const Members& item, std::string_view de
                                         bool has_default_base, std::string& out) {
   Failure failure;
   Request request;
-  for (const auto& [name, field] : kTextMembers) {
+  // A resolve request (or a batch item) carries the request fields as
+  // members of the same names.
+  for (Field field : kRequestFields) {
     std::string_view text;
     bool present = false;
-    if (!item.optional_string(name, text, present, failure)) {
+    if (!item.optional_string(field_name(field), text, present, failure)) {
       failure.append_to(out);
       return;
     }
@@ -279,7 +263,7 @@ const Resolver* RequestHandler::resolver_for(std::string_view base, Failure& fai
     // bad_config, as for the command line's --base: the extension's target
     // setting is wrong, not the shape of its request.
     failure = {ErrorCode::bad_config,
-               "\"base\" is not a valid target base: " + std::string(cut(rebased.error().message)),
+               "\"base\" is not a valid target base: " + std::string(utf8_prefix(rebased.error().message, kMaxEchoBytes)),
                field_member("base")};
     return nullptr;
   }
