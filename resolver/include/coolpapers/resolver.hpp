@@ -1,7 +1,8 @@
 // coolpapers resolver: from what a researcher points at to a Cool Papers page.
 //
 // This is the pure core every front end shares (the native messaging host,
-// the command line, the redirect service). It does no I/O. The contract it
+// the command line, the redirect service). It does no I/O (but for
+// coolpapers/rule_file.hpp, the one loader of user rule files). The contract it
 // implements is spec/resolution.md; the identifier families are rules in a
 // JSON table (resolver/rules.json) compiled into the library.
 //
