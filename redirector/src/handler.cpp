@@ -122,13 +122,13 @@ Outcome resolve_and_redirect(const Service& service, Responder& respond,
 Outcome api(const Service& service, Responder& respond, std::string_view rest,
             Scratch& scratch) {
   if (path_of(rest) != "api/resolve") {
-    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "unknown API endpoint; use /api/resolve?q=TEXT", {}, {}, {}});
+    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "unknown API endpoint; use /api/resolve?q=TEXT"});
     return respond.send(404, kJson, scratch.body);
   }
   const std::string_view query = query_of(rest);
   auto q = query_parameter(query, "q");
   if (!q) {
-    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "missing the q parameter", {}, {}, {}});
+    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "missing the q parameter"});
     return respond.send(400, kJson, scratch.body);
   }
   percent_decode(*q, true, scratch.input);
@@ -140,7 +140,7 @@ Outcome api(const Service& service, Responder& respond, std::string_view rest,
     auto choice = field_choice_from_name(name);
     if (!choice) {
       scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "field must be " + std::string(kFieldChoiceNames),
-                                        name, {}, {}});
+                                        name});
       return respond.send(400, kJson, scratch.body);
     }
     field = *choice;
@@ -150,7 +150,7 @@ Outcome api(const Service& service, Responder& respond, std::string_view rest,
   service.resolver().resolve_into(request, scratch.resolution);
   const Resolution& r = scratch.resolution;
   if (r.ok() && !is_safe_location(r.url, service.base())) {
-    scratch.body = to_json(ErrorReply{ErrorCode::internal, "unsafe redirect target refused", {}, {}, {}});
+    scratch.body = to_json(ErrorReply{ErrorCode::internal, "unsafe redirect target refused"});
     return respond.send(500, kJson, scratch.body);
   }
   scratch.body = to_json(r);

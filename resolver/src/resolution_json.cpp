@@ -79,7 +79,7 @@ std::string to_json(const ErrorReply& error) {
 }
 
 std::string to_json(const Resolution& resolution) {
-  if (!resolution.ok()) return to_json(ErrorReply{*resolution.error, resolution.message, {}, {}, {}});
+  if (!resolution.ok()) return to_json(ErrorReply{*resolution.error, resolution.message});
   std::string out = "{\"ok\":true,\"url\":";
   append_json_string(out, resolution.url);
   out += ",\"family\":";

@@ -102,7 +102,7 @@ class Printer {
   }
 
   void write_error(ErrorCode code, std::string_view message) {
-    line_ = options_.json ? to_json(ErrorReply{code, std::string(message), {}, {}, {}}) : "";
+    line_ = options_.json ? to_json(ErrorReply{code, std::string(message)}) : "";
     write_line();
   }
 

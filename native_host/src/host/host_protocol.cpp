@@ -47,7 +47,7 @@ class RequestHandler::Members {
       value = view(*s);
       return true;
     }
-    failure = {ErrorCode::bad_request, "\"" + std::string(name) + "\" must be a string.", std::string(name), {}, {}};
+    failure = {ErrorCode::bad_request, "\"" + std::string(name) + "\" must be a string.", std::string(name)};
     return false;
   }
 
@@ -65,7 +65,7 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
       // Unreachable by construction (every builder below is capped); this
       // guard keeps a bug from breaking the browser's channel for good.
       out.resize(start);
-      out += to_json(ErrorReply{ErrorCode::internal, "The reply would exceed the browser's 1 MiB limit.", {}, {}, {}});
+      out += to_json(ErrorReply{ErrorCode::internal, "The reply would exceed the browser's 1 MiB limit."});
     }
   } catch (const std::bad_alloc&) {
     out.resize(start);
@@ -74,7 +74,7 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
     out.resize(start);
     try {
       out += to_json(ErrorReply{ErrorCode::internal,
-                                "The host failed: " + std::string(utf8_prefix(e.what(), kMaxEchoBytes)), {}, {}, {}});
+                                "The host failed: " + std::string(utf8_prefix(e.what(), kMaxEchoBytes))});
     } catch (...) {
       out += kOutOfMemoryReply;
     }
@@ -83,7 +83,7 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
 
 void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
   if (request.empty()) {
-    out += to_json(ErrorReply{ErrorCode::bad_json, "The message is empty; expected a JSON object.", {}, {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_json, "The message is empty; expected a JSON object."});
     return;
   }
   json::parse_options options;
@@ -94,24 +94,24 @@ void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
   json::error_code ec;
   const json::value parsed = json::parse(request, ec, json::storage_ptr(), options);
   if (ec) {
-    out += to_json(ErrorReply{ErrorCode::bad_json, "The message is not valid JSON: " + ec.message() + ".", {}, {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_json, "The message is not valid JSON: " + ec.message() + "."});
     return;
   }
   const json::object* object = parsed.if_object();
   if (object == nullptr) {
-    out += to_json(ErrorReply{ErrorCode::bad_request, "The message must be a JSON object.", {}, {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_request, "The message must be a JSON object."});
     return;
   }
   const Members message(*object);
 
   const json::value* type_member = message.find("type");
   if (type_member == nullptr) {
-    out += to_json(ErrorReply{ErrorCode::bad_request, "The message has no \"type\".", "type", {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_request, "The message has no \"type\".", "type"});
     return;
   }
   const json::string* type_string = type_member->if_string();
   if (type_string == nullptr) {
-    out += to_json(ErrorReply{ErrorCode::bad_request, "\"type\" must be a string.", "type", {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_request, "\"type\" must be a string.", "type"});
     return;
   }
   const std::string_view type = view(*type_string);
@@ -148,19 +148,19 @@ void RequestHandler::handle_batch(const Members& message, std::string& out) {
   }
   const json::value* items_member = message.find("items");
   if (items_member == nullptr) {
-    out += to_json(ErrorReply{ErrorCode::bad_request, "A resolveBatch request needs \"items\".", "items", {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_request, "A resolveBatch request needs \"items\".", "items"});
     return;
   }
   const json::array* items = items_member->if_array();
   if (items == nullptr) {
-    out += to_json(ErrorReply{ErrorCode::bad_request, "\"items\" must be an array of objects.", "items", {}, {}});
+    out += to_json(ErrorReply{ErrorCode::bad_request, "\"items\" must be an array of objects.", "items"});
     return;
   }
   if (items->size() > kMaxBatchItems) {
     out += to_json(ErrorReply{ErrorCode::too_large,
                               "A batch holds at most " + std::to_string(kMaxBatchItems) + " items; this one has " +
                                   std::to_string(items->size()) + ".",
-                              "items", kMaxBatchItems, {}});
+                              "items", kMaxBatchItems});
     return;
   }
 
@@ -172,7 +172,7 @@ void RequestHandler::handle_batch(const Members& message, std::string& out) {
     if (const json::object* object = item.if_object()) {
       append_item_result(Members(*object), batch_base, has_batch_base, item_json_);
     } else {
-      item_json_ += to_json(ErrorReply{ErrorCode::bad_request, "Each item must be a JSON object.", "items", {}, {}});
+      item_json_ += to_json(ErrorReply{ErrorCode::bad_request, "Each item must be a JSON object.", "items"});
     }
     // Stop before the reply could pass Chrome's limit; the client learns
     // how many items were left out and can send them again.
@@ -227,7 +227,7 @@ void RequestHandler::append_item_result(const Members& item, std::string_view de
                               "The answer is " + std::to_string(answer.size()) +
                                   " bytes long, over the host's limit of " + std::to_string(kMaxResultBytes) +
                                   " bytes for one answer.",
-                              {}, kMaxResultBytes, {}});
+                              {}, kMaxResultBytes});
     return;
   }
   out += answer;
@@ -242,7 +242,7 @@ const Resolver* RequestHandler::resolver_for(std::string_view base, ErrorReply& 
     // setting is wrong, not the shape of its request.
     failure = {ErrorCode::bad_config,
                "\"base\" is not a valid target base: " + std::string(utf8_prefix(rebased.error().message, kMaxEchoBytes)),
-               "base", {}, {}};
+               "base"};
     return nullptr;
   }
   cached_resolver_ = *rebased;

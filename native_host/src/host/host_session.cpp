@@ -42,7 +42,7 @@ int serve(RequestHandler& handler, ByteSource& in, ByteSink& out, ByteSink& diag
         frame += to_json(ErrorReply{ErrorCode::too_large,
                                     "The message declares " + std::to_string(read.declared_length) +
                                         " bytes; the host reads at most " + std::to_string(kMaxRequestBytes) + ".",
-                                    {}, kMaxRequestBytes, {}});
+                                    {}, kMaxRequestBytes});
         seal(frame);
         (void)out.write_all(frame);
         report(diagnostics, "a message declares " + std::to_string(read.declared_length) +

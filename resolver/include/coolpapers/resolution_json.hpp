@@ -22,13 +22,14 @@ std::string to_json(const Resolution& resolution);
 // An error reply of any shell, as a value; to_json() is its one wire form:
 //   {"ok":false,"error":{"code":CODE,"message":MESSAGE[,"field":F][,"limit":N][,"type":T]}}
 // with the optional members in that order, present iff set
-// (native_host/PROTOCOL.md lists which code carries which).
+// (native_host/PROTOCOL.md lists which code carries which). Written as
+// ErrorReply{code, message} or ErrorReply{code, message, "field", limit}.
 struct ErrorReply {
   ErrorCode code = ErrorCode::internal;
   std::string message;
-  std::optional<std::string> field;  // the request member (or parameter) at fault
-  std::optional<std::size_t> limit;  // the bound that was exceeded, in bytes or items
-  std::optional<std::string> type;   // an unknown request type, echoed
+  std::optional<std::string> field = std::nullopt;  // the request member (or parameter) at fault
+  std::optional<std::size_t> limit = std::nullopt;  // the bound that was exceeded, in bytes or items
+  std::optional<std::string> type = std::nullopt;   // an unknown request type, echoed
 };
 
 std::string to_json(const ErrorReply& error);
