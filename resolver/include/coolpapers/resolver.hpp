@@ -53,7 +53,8 @@ namespace coolpapers {
 enum class Field { selection_text, link_url, page_url, frame_url };
 
 // Every field, in the order of contextMenus.OnClickData: the members a
-// native host request may carry (PROTOCOL.md), each named by field_name().
+// native host request may carry (PROTOCOL.md), each named by field_name(),
+// and the order in which resolve() looks for ids in them.
 inline constexpr std::array<Field, 4> kRequestFields = {Field::selection_text, Field::link_url,
                                                         Field::page_url, Field::frame_url};
 
