@@ -398,6 +398,47 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('closing connections', () => {
+  test('a half-sent request head does not hold SIGTERM for the grace period', async () => {
+    const server = await startServer(['--grace', '120', '--read-timeout', '120']);
+    const half = await Connection.open(server.port);
+    half.send(get('/arXiv:2312.00001').slice(0, 10));
+    await sleep(200);
+    server.child.kill('SIGTERM');
+    // Liveness bound far below the 120 s grace: the server owes nothing to
+    // a request whose head never arrived.
+    const outcome = await Promise.race([server.exited, sleep(30_000).then(() => 'still running')]);
+    assert.deepEqual(outcome, { code: 0, signal: null });
+    assert.ok(await half.waitClosed(1000));
+    assert.equal(await half.read(), null, 'no response to half a request');
+  });
+
+  test('after a 4xx, a client still sending its body reads the response, not a reset', async () => {
+    const server = await startServer(['--threads', '1']);
+    try {
+      for (const head of ['POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: 8000000\r\n\r\n',
+        'GET /x HTTP/1.1\r\nHost: t\r\nNo colon here\r\n\r\n']) {
+        const c = await Connection.open(server.port);
+        let error = null;
+        c.socket.on('error', (e) => { error = e; });
+        // Like a client that sends the whole request before reading: the
+        // answer waits in the kernel while 8 MB are still on their way.
+        c.socket.pause();
+        c.send(head);
+        c.socket.end(Buffer.alloc(8_000_000, 97));
+        await Promise.race([new Promise((resolve) => c.socket.on('finish', resolve)), c.closedPromise]);
+        c.socket.resume();
+        const r = await c.read();
+        assert.equal(error, null, `${head.split('\r\n')[0]}: ${error}`);
+        assert.equal(r?.status, head.startsWith('POST') ? 413 : 400);
+        assert.ok(await c.waitClosed());
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('command line', () => {
   test('--help describes every flag and exits 0', async () => {
     const r = await runToExit(['--help']);
