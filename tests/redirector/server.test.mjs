@@ -443,7 +443,7 @@ describe('command line', () => {
   test('--help describes every flag and exits 0', async () => {
     const r = await runToExit(['--help']);
     assert.equal(r.code, 0);
-    for (const flag of ['--listen', '--base', '--rules', '--threads', '--access-log', '--max-header-bytes',
+    for (const flag of ['--listen', '--public-url', '--base', '--rules', '--threads', '--access-log', '--max-header-bytes',
       '--read-timeout', '--idle-timeout', '--max-connections', '--grace']) assert.ok(r.stdout.includes(flag), flag);
   });
 
