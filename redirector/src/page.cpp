@@ -115,11 +115,12 @@ std::string page_security_policy(std::string_view base) {
 std::string render_home_page(const Resolver& resolver, std::string_view public_url) {
   const std::string url_html = escaped(public_url);
   // A bookmarklet runs on the paper's page, not here, so this page's CSP
-  // does not apply to it. --public-url cannot hold quotes (it is checked
-  // like a base), so it cannot end the JavaScript string.
+  // does not apply to it. It sends the selected text if there is one, else
+  // the page's URL. --public-url cannot hold quotes (it is checked like a
+  // base), so it cannot end the JavaScript string.
   const std::string bookmarklet = escaped(
-      "javascript:void(location.href='" + std::string(public_url) +
-      "/?q='+encodeURIComponent(location.href))");
+      "javascript:(()=>{const s=String(getSelection()).trim();location.href='" +
+      std::string(public_url) + "/?q='+encodeURIComponent(s||location.href)})()");
   const std::string sites = render_site_list(supported_sites(resolver));
   const std::string base_html = escaped(resolver.options().base);
   const std::string content = fill_template(static_files::home_html(), {{"base", base_html},

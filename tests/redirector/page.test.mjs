@@ -234,3 +234,23 @@ test('the 404 page says why and its search link leads to the base\'s search', as
     `http://127.0.0.1:${basePort}/arxiv/search?highlight=1&query=blog%20diffusion%20bridges`);
   assert.deepEqual(problems.filter((p) => !/favicon|404/.test(p)), [], 'no console errors or CSP reports');
 });
+
+test('the start page\'s bookmarklet, run on another page, sends the selected text through the service', async () => {
+  const { sessionId } = await openTab();
+  await navigate(sessionId, `http://127.0.0.1:${service.port}/`);
+  const href = await evaluate(sessionId, 'document.querySelector("a.bookmarklet").getAttribute("href")');
+  assert.ok(href.startsWith('javascript:'), href);
+
+  // Another site's page, with a reference selected; then the bookmark runs there.
+  await navigate(sessionId, `http://127.0.0.1:${basePort}/some/page`);
+  await evaluate(sessionId, `(() => {
+    const p = document.querySelector('p');
+    p.textContent = 'as shown in arXiv:2312.00001';
+    getSelection().selectAllChildren(p);
+  })()`);
+  const loaded = waitForEvent('Page.loadEventFired', sessionId);
+  await evaluate(sessionId, href.slice('javascript:'.length));
+  await loaded;
+  await poll(async () => (await evaluate(sessionId, 'location.pathname')) === '/arxiv/2312.00001', 'the paper page');
+  assert.equal(await evaluate(sessionId, 'location.origin'), `http://127.0.0.1:${basePort}`);
+});

@@ -50,8 +50,9 @@ TEST_CASE("the start page has the input box, the bookmarklet, the search-engine 
   CHECK(home.has("<form action=\"/\" method=\"get\""));
   CHECK(home.has("name=\"q\""));
   CHECK(home.has("paper URL, id or reference"));
-  CHECK(home.has("href=\"javascript:void(location.href=&#39;https://example.org/cp/?q=&#39;"
-                 "+encodeURIComponent(location.href))\""));
+  CHECK(home.has("href=\"javascript:(()=&gt;{const s=String(getSelection()).trim();"
+                 "location.href=&#39;https://example.org/cp/?q=&#39;"
+                 "+encodeURIComponent(s||location.href)})()\""));
   CHECK(home.has("https://example.org/cp/?q=%s"));
   CHECK_FALSE(home.has("127.0.0.1"));
   for (const auto& site : supported_sites(service().resolver())) {
