@@ -1,6 +1,7 @@
 #include "page.hpp"
 
 #include "responses.hpp"
+#include "sites_html.hpp"
 
 namespace coolpapers::redirector {
 namespace static_files {
@@ -74,29 +75,6 @@ std::string fill_template(std::string_view text,
   return out;
 }
 
-std::vector<std::string> supported_sites(const Resolver& resolver) {
-  // The family ids stand in until the rule table has display names.
-  std::vector<std::string> names;
-  for (const RuleInfo& rule : resolver.rules()) {
-    if (rule.family == "listing") continue;
-    bool seen = false;
-    for (const auto& name : names) seen = seen || name == rule.family;
-    if (!seen) names.push_back(rule.family);
-  }
-  return names;
-}
-
-std::string render_site_list(const std::vector<std::string>& names) {
-  std::string out = "<ul class=\"sites\">\n";
-  for (const auto& name : names) {
-    out += "<li>";
-    append_html_escaped(out, name);
-    out += "</li>\n";
-  }
-  out += "</ul>";
-  return out;
-}
-
 std::string_view style_sheet() { return static_files::style_css(); }
 
 std::string page_security_policy(std::string_view base) {
@@ -121,7 +99,7 @@ std::string render_home_page(const Resolver& resolver, std::string_view public_u
   const std::string bookmarklet = escaped(
       "javascript:(()=>{const s=String(getSelection()).trim();location.href='" +
       std::string(public_url) + "/?q='+encodeURIComponent(s||location.href)})()");
-  const std::string sites = render_site_list(supported_sites(resolver));
+  const std::string sites = supported_sites_html(resolver.families());
   const std::string base_html = escaped(resolver.options().base);
   const std::string content = fill_template(static_files::home_html(), {{"base", base_html},
                                                                         {"form", form("")},

@@ -23,13 +23,6 @@ namespace coolpapers::redirector {
 std::string fill_template(std::string_view text,
                           const std::vector<std::pair<std::string_view, std::string_view>>& values);
 
-// The names of the supported sites, in table order, from the rule table's
-// families (the arXiv listing fallback is part of arXiv).
-std::vector<std::string> supported_sites(const Resolver& resolver);
-
-// `<ul class="sites">` with one escaped item per name.
-std::string render_site_list(const std::vector<std::string>& names);
-
 // The style sheet served at /style.css.
 std::string_view style_sheet();
 

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "coolpapers/sites.hpp"
 #include "handler.hpp"
 #include "page.hpp"
 
@@ -55,7 +56,9 @@ TEST_CASE("the start page has the input box, the bookmarklet, the search-engine 
                  "+encodeURIComponent(s||location.href)})()\""));
   CHECK(home.has("https://example.org/cp/?q=%s"));
   CHECK_FALSE(home.has("127.0.0.1"));
-  for (const auto& site : supported_sites(service().resolver())) {
+  const auto sites = supported_site_names(service().resolver().families());
+  REQUIRE(sites.size() >= 8);
+  for (const auto& site : sites) {
     CAPTURE(site);
     CHECK(home.has("<li>" + site + "</li>"));
   }
@@ -136,5 +139,4 @@ TEST_CASE("a long input is shown cut at a character boundary; the box keeps all 
 TEST_CASE("templates: every placeholder is filled; a missing value stays visible") {
   CHECK(fill_template("a {{x}} b {{y}}", {{"x", "1"}, {"y", "<2>"}}) == "a 1 b <2>");
   CHECK(fill_template("{{missing}} {{", {}) == "{{missing}} {{");
-  CHECK(render_site_list({"a<b", "c"}) == "<ul class=\"sites\">\n<li>a&lt;b</li>\n<li>c</li>\n</ul>");
 }
