@@ -47,7 +47,9 @@ Limits:
   --idle-timeout SECONDS   idle keep-alive connections are closed (default 30)
   --max-connections N      connections over it get 503 (default 10000)
   --grace SECONDS          on SIGTERM/SIGINT, time to finish in-flight
-                           responses before closing (default 10)
+                           responses before closing (default 10); a request
+                           whose head has not arrived is not in flight: it
+                           gets 0.5 s to arrive, then is closed
   Request bodies are refused with 413.
 
   --help                   this text

@@ -95,7 +95,7 @@ describe('routes, through Node\'s HTTP client', () => {
     assert.match(r.body, /No paper found/);
   });
 
-  test('the root is a help page, and /healthz says ok', async () => {
+  test('the root is the start page, and /healthz says ok', async () => {
     const help = await httpGet(server.port, '/', { agent });
     assert.equal(help.status, 200);
     assert.match(help.body, /\/\?q=%s/);
