@@ -1,5 +1,6 @@
 // The service's web pages: the start page at "/" (an input box, the
-// bookmarklet, the search-engine URL, the supported sites) and the 404 page
+// bookmarklet, the search-engine URL, the supported sites from
+// sites_html.hpp, the version) and the 404 page
 // shown when a request names no paper. HTML templates and the style sheet
 // are files in redirector/static/, compiled into the binary.
 //
@@ -26,9 +27,10 @@ std::string fill_template(std::string_view text,
 // The style sheet served at /style.css.
 std::string_view style_sheet();
 
-// The Content-Security-Policy of both pages: nothing runs, styles come only
-// from /style.css, the form may submit only here (and be redirected only
-// to the base's origin).
+// The security header lines of both pages ("Name: value\r\n" each): a
+// Content-Security-Policy under which nothing runs, styles come only from
+// /style.css and the form may submit only here (and be redirected only to
+// the base's origin, which Chromium checks); nosniff; no referrer.
 std::string page_security_policy(std::string_view base);
 
 // The start page. `public_url` is validated (see --public-url).
