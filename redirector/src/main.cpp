@@ -5,6 +5,7 @@
 #include "config.hpp"
 #include "coolpapers/resolver.hpp"
 #include "coolpapers/rule_file.hpp"
+#include "listen_address.hpp"
 #include "server.hpp"
 
 using namespace coolpapers;
@@ -34,7 +35,14 @@ int main(int argc, char** argv) {
     case ParseResult::Action::run:
       break;
   }
-  const Config& config = parsed.config;
+  Config config = parsed.config;
+  // The page shows the name the user gave ("http://localhost:8377"); the
+  // server binds the address it resolves to.
+  const std::string public_url = public_url_of(config);
+  std::string resolve_error;
+  auto address = resolve_listen_address(config.listen_address, resolve_error);
+  if (!address) return config_error("--listen: " + resolve_error);
+  config.listen_address = address->to_string();
 
   std::vector<RuleSource> rules;
   if (config.rules_file) {
@@ -55,9 +63,6 @@ int main(int argc, char** argv) {
     if (!access_log) return config_error("--access-log: " + error);
   }
 
-  const bool v6 = config.listen_address.find(':') != std::string::npos;
-  const std::string origin = "http://" + (v6 ? "[" + config.listen_address + "]" : config.listen_address) +
-                             ":" + std::to_string(config.listen_port);
-  Service service(*resolver, origin);
+  Service service(*resolver, public_url);
   return run_server(config, service, std::move(access_log));
 }

@@ -151,7 +151,7 @@ TEST_CASE("a search-bar query uses + for spaces and falls back to a search for p
   CHECK(ids.header(beast::http::field::location) == "https://papers.cool/arxiv/2312.00001");
 }
 
-TEST_CASE("the root without input is the help page, with or without an empty q") {
+TEST_CASE("the root without input is the start page, with or without an empty q") {
   for (std::string target : {"/", "/?q=", "/?q=+++", "/?other=1"}) {
     CAPTURE(target);
     Reply r = respond(target);
