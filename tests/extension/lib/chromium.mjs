@@ -123,8 +123,12 @@ class CdpPipe {
 // NativeMessagingHosts/). `headless: false` needs a DISPLAY (xvfb-run).
 // `loadExtension: false` loads nothing from the command line: the extension
 // then comes only from what the profile or the system offers (an external-
-// extension file naming the packed .crx).
-export async function launchChromium({ userDataDir, headless = true, resolverRules = [], extraArgs = [], loadExtension = true }) {
+// extension file naming the packed .crx). `waitForWorker: false` returns
+// without waiting for the extension's service worker (an installed
+// extension's worker starts only when an event needs it).
+export async function launchChromium({
+  userDataDir, headless = true, resolverRules = [], extraArgs = [], loadExtension = true, waitForWorker = true,
+}) {
   const args = [
     ...(headless ? ['--headless=new'] : ['--window-position=0,0', '--window-size=1280,800']),
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
@@ -159,7 +163,8 @@ export async function launchChromium({ userDataDir, headless = true, resolverRul
   const cdp = new CdpPipe(proc);
   const browser = new Browser(proc, cdp, exited, () => stderr, pidFile);
   try {
-    await browser.attachServiceWorker();
+    if (waitForWorker) await browser.attachServiceWorker();
+    else await poll(async () => (await browser.pages()).length > 0, 'the first tab');
   } catch (err) {
     await browser.close();
     throw new Error(`${err.message}\n--- chromium stderr ---\n${browser.stderrTail()}`);
