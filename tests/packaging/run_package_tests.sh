@@ -216,7 +216,7 @@ touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpape
   $external_dirs)
 state() {
   while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
-  for dir in "${touched[@]}"; do [[ -d $dir ]] && find "$dir" -printf '%y %m %p\n'; done | sort
+  for dir in "${touched[@]}"; do if [[ -d $dir ]]; then find "$dir" -printf '%y %m %p\n'; fi; done | sort
 }
 state >"$work/state-before"
 # Directories the package ships that exist but no package owns (an empty
