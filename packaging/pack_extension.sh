@@ -46,8 +46,10 @@ find "$work/stage" -type f -exec chmod 644 {} +
 find "$work/stage" -exec env TZ=UTC touch -h -d '1980-01-01 00:00:00' {} +
 (
   cd "$work/stage"
-  # -X: no uid/gid or extra timestamps; -D: no directory entries.
-  find . -type f -printf '%P\n' | LC_ALL=C sort | TZ=UTC zip -X -D -9 -q "$work/archive.zip" -@
+  # -X: no uid/gid or extra timestamps; -D: no directory entries; -n:
+  # manifest.json stored uncompressed, so `coolpapers doctor` can read the
+  # version inside the .crx without an inflater (-9 would turn -n off).
+  find . -type f -printf '%P\n' | LC_ALL=C sort | TZ=UTC zip -X -D -n manifest.json -q "$work/archive.zip" -@
 )
 
 # --- binary helpers: hex strings in, bytes out ---
