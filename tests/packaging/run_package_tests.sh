@@ -247,6 +247,9 @@ check_eq "doctor --json: every browser ready through its system registration" \
   "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : 'NOT READY')).join('\n')" <<<"$report")"
 check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpapers/extension" \
   "$(json_eval "r.errors + ' ' + r.extension_dir" <<<"$report")"
+check_eq "doctor --json: the package offers the extension (version and id checked) to the browsers of external-extensions.tsv" \
+  "$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f1 | tr '\n' ',' | sed 's/,$//')" \
+  "$(json_eval "r.browsers.filter(b => b.extension.offered === 'system').map(b => b.name).join(',')" <<<"$report")"
 printf '%s\n' "$out" | sed 's/^/       /'
 
 stage "native messaging round trip against /usr/bin/coolpapers"
