@@ -12,9 +12,11 @@ set(CPACK_PACKAGE_DESCRIPTION
   "and AAAI links, ids and citations to their Cool Papers pages. The package holds\n"
   "the coolpapers command (also the browsers' native messaging host\n"
   "cool.papers.redirector, registered for Chromium, Google Chrome, Microsoft Edge,\n"
-  "Brave and Vivaldi), the bundled browser extension to load unpacked from\n"
-  "/usr/share/coolpapers/extension, and coolpapers-redirector, an HTTP redirect\n"
-  "service with a systemd unit (not enabled). Run `coolpapers doctor` to check.")
+  "Brave and Vivaldi), the bundled browser extension, packed and offered to\n"
+  "Chromium, Google Chrome and Microsoft Edge, which install it at their next\n"
+  "start (unpacked in /usr/share/coolpapers/extension for the others), and\n"
+  "coolpapers-redirector, an HTTP redirect service with a systemd unit (not\n"
+  "enabled). Run `coolpapers doctor` to check.")
 string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_PACKAGE_CONTACT "coolpapers maintainers <coolpapers@papers.cool.invalid>"
     CACHE STRING "Maintainer field of the .deb")
