@@ -53,6 +53,7 @@ find "$work/stage" -exec env TZ=UTC touch -h -d '1980-01-01 00:00:00' {} +
 )
 
 # --- binary helpers: hex strings in, bytes out ---
+# shellcheck disable=SC2001  # sed: every byte pair at once, portable to any bash
 bytes() { printf '%b' "$(sed 's/../\\x&/g' <<<"$1")"; }
 le32_hex() { printf '%02x%02x%02x%02x' $(($1 & 255)) $(($1 >> 8 & 255)) $(($1 >> 16 & 255)) $(($1 >> 24 & 255)); }
 varint_hex() {

@@ -212,6 +212,7 @@ while read -r path; do
     exit 2
   fi
 done <"$work/package-paths"
+# shellcheck disable=SC2206  # split on purpose: directory names without spaces
 touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1
   $external_dirs)
 state() {
