@@ -166,8 +166,8 @@ extension_id=$(tr -d ' \t\r\n' <"$source_dir/extension/EXTENSION_ID")
 # The packed extension and its version, as the build made them.
 built_crx=$build_dir/packaging/coolpapers.crx
 [[ -f $built_crx ]] || die "$built_crx is missing: rebuild (cmake --build $build_dir) to pack the extension"
-crx_version=$(sed -n 's/^ *"version": *"\([0-9.]*\)".*/\1/p' "$build_dir/packaging/extension-stage/manifest.json" 2>/dev/null | head -1)
-[[ -n $crx_version ]] || die "no version in $build_dir/packaging/extension-stage/manifest.json: rebuild (cmake --build $build_dir)"
+crx_version=$(sed -n 's/^ *"version" *: *"\([0-9.]*\)".*/\1/p' "$build_dir/extension/unpacked/manifest.json" 2>/dev/null | head -1)
+[[ -n $crx_version ]] || die "no version in $build_dir/extension/unpacked/manifest.json: rebuild (cmake --build $build_dir)"
 
 # Creates DIR and every missing parent, recording each one created.
 make_dirs() {
@@ -208,17 +208,15 @@ else
   echo "note: $redirector_binary is not built; coolpapers-redirector (the optional HTTP service) is not installed"
 fi
 
-# The extension: the entries of extension-files.txt (as the .deb ships).
+# The extension: the folder the build generated (as the .deb ships it).
+extension_src=$build_dir/extension/unpacked
+[[ -f $extension_src/manifest.json ]] ||
+  die "$extension_src is missing: build the extension first (cmake --build $build_dir --target coolpapers_extension)"
 extension_dir=$prefix/share/coolpapers/extension
 extension_before=$changed
-while IFS= read -r entry; do
-  [[ -z $entry || $entry == \#* ]] && continue
-  src=$source_dir/extension/$entry
-  [[ -e $src ]] || die "packaging/extension-files.txt lists extension/$entry, which does not exist"
-  while IFS= read -r -d '' file; do
-    put_file "$file" "$extension_dir/${file#"$source_dir/extension/"}" 644 0
-  done < <(find "$src" -type f -print0 | sort -z)
-done <"$here/extension-files.txt"
+while IFS= read -r -d '' file; do
+  put_file "$file" "$extension_dir/${file#"$extension_src/"}" 644 0
+done < <(find "$extension_src" -type f -print0 | sort -z)
 if ((changed > extension_before)); then echo "installed $extension_dir/"; else echo "unchanged $extension_dir/"; fi
 crx=$prefix/share/coolpapers/coolpapers.crx
 put_file "$built_crx" "$crx" 644

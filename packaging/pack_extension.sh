@@ -8,7 +8,8 @@
 #   packaging/pack_extension.sh EXTENSION_DIR KEY.pem OUT.crx OUT.zip
 #
 # Every regular file under EXTENSION_DIR goes into the archive, so pass a
-# directory that holds exactly what ships (the build stages one).
+# directory that holds exactly what ships (the build generates one:
+# build/<preset>/extension/unpacked).
 #
 # CRX3 layout (Chromium's components/crx_file/crx3.proto):
 #   "Cr24", le32 version 3, le32 header length, CrxFileHeader, the zip

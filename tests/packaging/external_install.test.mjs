@@ -5,11 +5,13 @@
 //   1. at the first start Chromium installs it enabled, its service worker
 //      runs, the host answers, and a real right-click on an arXiv page opens
 //      the Cool Papers tab;
-//   2. a higher external_version with a new .crx upgrades it at the next start;
+//   2. a higher external_version with a new .crx upgrades it (found at the
+//      next start, installed once the extension is idle);
 //   3. with the file gone (what uninstalling does), the next start removes it.
 // The browser is restarted on the same profile between the steps.
 //   xvfb-run -a -s '-screen 0 1280x800x24' env COOLPAPERS_BIN=build/dev/native_host/coolpapers \
-//     COOLPAPERS_CRX=build/dev/packaging/coolpapers.crx node --test tests/packaging/external_install.test.mjs
+//     COOLPAPERS_CRX=build/dev/packaging/coolpapers.crx node --test --test-timeout=300000 \
+//     tests/packaging/external_install.test.mjs
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -110,7 +112,7 @@ test('a real right-click on an arXiv page, "Redirect to Cool Papers": the paper 
   await browser.waitForPage((p) => p.url === EXPECTED && p.targetId !== home.targetId, `a new tab at ${EXPECTED}`);
 });
 
-test('upgrade: a higher external_version with a new .crx replaces it at the next start', async () => {
+test('upgrade: a higher external_version with a new .crx replaces it once the extension is idle', async () => {
   // The same extension at a higher version, signed with the same key.
   const stage = join(profile.root, 'upgrade-stage');
   cpSync(EXTENSION_DIR, stage, { recursive: true });
@@ -122,13 +124,23 @@ test('upgrade: a higher external_version with a new .crx replaces it at the next
   execFileSync(join(REPO, 'packaging', 'pack_extension.sh'),
     [stage, join(REPO, 'packaging', 'extension-key.pem'), crx, join(profile.root, 'upgrade.zip')]);
   offer(crx, UPGRADE_VERSION);
+  // Chromium finds the new version at the start but installs it only once
+  // the extension is idle (its worker stops after 30 s without events; the
+  // worker starts at every browser start), or at the start after. So: no
+  // DevTools session on the worker (it would keep it alive), and the version
+  // asked from chrome://extensions.
+  await browser.close();
+  browser = await launchChromium({
+    userDataDir: profile.userDataDir, headless: false, loadExtension: false, waitForWorker: false,
+    resolverRules: server.resolverRules,
+  });
+  const versions = await extensionVersionsViaExtensionsPage();
+  await poll(async () => (await versions())[EXTENSION_ID] === UPGRADE_VERSION,
+    `version ${UPGRADE_VERSION} to be installed`, 120000);
+  // The upgraded extension runs: its worker starts with the browser.
   await restart();
-  // The upgrade may finish just after the old version's worker started.
-  await poll(async () => {
-    await browser.attachServiceWorker();
-    return (await self()).version === UPGRADE_VERSION;
-  }, `version ${UPGRADE_VERSION} to be installed`);
-  assert.equal((await self()).enabled, true);
+  assert.deepEqual(await self(),
+    { id: EXTENSION_ID, version: UPGRADE_VERSION, enabled: true, installType: 'sideload' });
 });
 
 // The profile's record of the extension (Chromium 156 keeps it in
@@ -144,12 +156,14 @@ function profileEntry() {
   return undefined;
 }
 
-// The ids of the extensions Chromium has, asked from a chrome://extensions
-// tab (whose chrome.management sees all of them): a function to call again.
-async function extensionIdsViaExtensionsPage() {
+// {id: version} of the extensions Chromium has, asked from a
+// chrome://extensions tab (whose chrome.management sees all of them): a
+// function to call again.
+async function extensionVersionsViaExtensionsPage() {
   const { targetId } = await browser.send('Target.createTarget', { url: 'chrome://extensions' });
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
-  return () => browser.evalIn(sessionId, 'chrome.management.getAll().then((all) => all.map((e) => e.id))');
+  return () => browser.evalIn(sessionId,
+    'chrome.management.getAll().then((all) => Object.fromEntries(all.map((e) => [e.id, e.version])))');
 }
 
 test('removal: without the external-extension file, the next start uninstalls it', async () => {
@@ -167,10 +181,10 @@ test('removal: without the external-extension file, the next start uninstalls it
   });
   // Chromium drops an external extension whose file is gone once its
   // providers have reported, shortly after start.
-  const extensionIds = await extensionIdsViaExtensionsPage();
+  const versions = await extensionVersionsViaExtensionsPage();
   await poll(async () => {
-    const ids = await extensionIds();
-    return Array.isArray(ids) && !ids.includes(EXTENSION_ID);
+    const installed = await versions();
+    return installed && !(EXTENSION_ID in installed);
   }, 'the extension to be uninstalled');
   await browser.close();
   browser = undefined;
