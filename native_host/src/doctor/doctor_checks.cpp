@@ -178,6 +178,7 @@ int Report::error_count() const {
   for (const BrowserReport& b : browsers)
     for (const Registration* r : {&b.system, &b.user})
       for (const Problem& p : r->problems) errors += p.severity == Severity::error;
+  for (const BrowserReport& b : browsers) errors += b.extension.error_count();
   return errors;
 }
 
@@ -260,6 +261,7 @@ Report run_checks(const std::vector<Browser>& browsers, const Environment& env) 
     b.installed = b.profile_found || browser_program_found(browser, env);
     b.system = check_registration(Scope::system, env.system_root + browser.system_dir + "/" + file, env);
     b.user = check_registration(Scope::user, b.profile_dir + "/NativeMessagingHosts/" + file, env);
+    b.extension = check_extension(browser, b.profile_dir, b.profile_found, env);
     report.browsers.push_back(std::move(b));
   }
   return report;
