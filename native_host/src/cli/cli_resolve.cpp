@@ -1,4 +1,6 @@
 // `coolpapers resolve`: ids, URLs and citation text to Cool Papers URLs.
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -139,7 +141,7 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
 }
 
 int resolve_stdin(Printer& printer) {
-  LineReader reader(stdin, kMaxLineBytes);
+  LineReader reader(STDIN_FILENO, kMaxLineBytes);
   std::string line;
   std::size_t number = 0;
   for (;;) {
