@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""cli_vs_v8.py COOLPAPERS [--runs R] [--clicks N] [--seed S]
+"""cli_vs_v8.py COOLPAPERS [--in-process RESOLVE_LINES] [--runs R] [--clicks N] [--seed S]
 
 The batch command line against the original extension's matcher under V8.
 
@@ -16,7 +16,8 @@ The batch command line against the original extension's matcher under V8.
 Prints ns per input for both and the ratio V8 / coolpapers (higher is
 better for coolpapers), per field and overall. With --runs R the whole
 measurement (V8 and coolpapers) repeats R times and the median ratio is
-printed too.
+printed too. With --in-process (build/release/bench/resolve_lines) each run
+also times the resolver in process on the kept lines, against V8 the same way.
 """
 import argparse
 import os
@@ -42,6 +43,11 @@ def v8_figures(kept_from, kept_to):
     return figures
 
 
+def in_process_figures(resolve_lines, kept):
+    out = subprocess.run([resolve_lines, kept], check=True, capture_output=True, text=True).stdout
+    return {line.split()[1]: float(line.split()[3]) for line in out.splitlines()}
+
+
 def time_cli(coolpapers, files, inputs):
     best = {f: float("inf") for f in FIELDS}
     best_all = float("inf")
@@ -64,6 +70,7 @@ def time_cli(coolpapers, files, inputs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[2])
     parser.add_argument("coolpapers")
+    parser.add_argument("--in-process", metavar="RESOLVE_LINES")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--clicks", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=7)
@@ -91,6 +98,7 @@ def main():
               + ", ".join(f"{f} {len(texts[f])}" for f in FIELDS))
         print(f"{'run':>3}  " + "  ".join(f"{k:>26}" for k in FIELDS + ("all",)))
         ratios = {k: [] for k in FIELDS + ("all",)}
+        in_process_ratios = {k: [] for k in FIELDS + ("all",)}
         for run in range(1, args.runs + 1):
             v8 = v8_figures(lines, kept)
             cli = time_cli(args.coolpapers, files, inputs)
@@ -99,8 +107,19 @@ def main():
                 ratios[k].append(v8[k] / cli[k])
                 cells.append(f"{v8[k]:7.0f} / {cli[k]:6.0f} ns {v8[k] / cli[k]:5.2f}x")
             print(f"{run:>3}  " + "  ".join(f"{c:>26}" for c in cells), flush=True)
-        print("cells: V8 ns per input / coolpapers ns per input, ratio V8 / coolpapers")
+            if args.in_process:
+                inproc = in_process_figures(args.in_process, kept)
+                cells = []
+                for k in FIELDS + ("all",):
+                    in_process_ratios[k].append(v8[k] / inproc[k])
+                    cells.append(f"{v8[k]:7.0f} / {inproc[k]:6.0f} ns {v8[k] / inproc[k]:5.2f}x")
+                print(f"{'in':>3}  " + "  ".join(f"{c:>26}" for c in cells), flush=True)
+        print("cells: V8 ns per input / coolpapers ns per input, ratio V8 / coolpapers "
+              "(row 'in': the resolver in process)")
         print("median ratio: " + ", ".join(f"{k} {statistics.median(ratios[k]):.2f}x" for k in FIELDS + ("all",)))
+        if args.in_process:
+            print("median ratio in process: "
+                  + ", ".join(f"{k} {statistics.median(in_process_ratios[k]):.2f}x" for k in FIELDS + ("all",)))
 
 
 if __name__ == "__main__":
