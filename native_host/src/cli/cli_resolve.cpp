@@ -96,8 +96,10 @@ class Printer {
     resolver_.resolve_into(request_for(text, field), result_);
     if (options_.json) {
       line_ = to_json(result_);
+    } else if (result_.ok()) {
+      line_.assign(result_.url);  // into line_'s buffer: no allocation per line
     } else {
-      line_ = result_.ok() ? result_.url : "";
+      line_.clear();
     }
     write_line();
     return result_.ok();
