@@ -21,6 +21,7 @@ also times the resolver in process on the kept lines, against V8 the same way.
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,11 +37,17 @@ ROUNDS = 5
 def v8_figures(kept_from, kept_to):
     out = subprocess.run(["node", os.path.join(HERE, "original_matcher_v8.mjs"), kept_from, kept_to],
                          check=True, capture_output=True, text=True).stdout
-    figures = {}
+    wall, cpu = {}, {}
     for line in out.splitlines():
-        parts = line.split()  # v8 FIELD ns_per_input N inputs K ...
-        figures[parts[1]] = float(parts[3])
-    return figures
+        parts = line.split()  # v8 FIELD ns_per_input N inputs K cpu_ns_per_input C ...
+        wall[parts[1]] = float(parts[3])
+        cpu[parts[1]] = float(parts[7])
+    return wall, cpu
+
+
+def children_cpu_ns():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return int((usage.ru_utime + usage.ru_stime) * 1e9)
 
 
 def in_process_figures(resolve_lines, kept):
@@ -49,22 +56,29 @@ def in_process_figures(resolve_lines, kept):
 
 
 def time_cli(coolpapers, files, inputs):
-    best = {f: float("inf") for f in FIELDS}
-    best_all = float("inf")
+    """Best of ROUNDS, per field and for the three in a row: (wall, CPU) ns per input."""
+    # [0]: wall time, [1]: the child's CPU time; each (best per field, [best of the three in a row])
+    figures = [({f: float("inf") for f in FIELDS}, [float("inf")]) for _ in range(2)]
     for _ in range(ROUNDS):
-        total = 0
+        totals = [0, 0]
         for f in FIELDS:
             with open(files[f], "rb") as stdin:
-                t0 = time.perf_counter_ns()
+                c0, t0 = children_cpu_ns(), time.perf_counter_ns()
                 subprocess.run([coolpapers, "resolve", "--field", f], stdin=stdin,
                                stdout=subprocess.DEVNULL, check=True)
-                dt = time.perf_counter_ns() - t0
-            best[f] = min(best[f], dt)
-            total += dt
-        best_all = min(best_all, total)
-    per_input = {f: best[f] / inputs[f] for f in FIELDS}
-    per_input["all"] = best_all / sum(inputs.values())
-    return per_input
+                spent = (time.perf_counter_ns() - t0, children_cpu_ns() - c0)
+            for clock in (0, 1):
+                best, _ = figures[clock]
+                best[f] = min(best[f], spent[clock])
+                totals[clock] += spent[clock]
+        for clock in (0, 1):
+            figures[clock][1][0] = min(figures[clock][1][0], totals[clock])
+    result = []
+    for best, best_all in figures:
+        per_input = {f: best[f] / inputs[f] for f in FIELDS}
+        per_input["all"] = best_all[0] / sum(inputs.values())
+        result.append(per_input)
+    return result
 
 
 def main():
@@ -96,30 +110,29 @@ def main():
             inputs[f] = len(texts[f]) * REPEAT
         print(f"corpus: {args.clicks} clicks, seed {args.seed}; kept by the original: "
               + ", ".join(f"{f} {len(texts[f])}" for f in FIELDS))
-        print(f"{'run':>3}  " + "  ".join(f"{k:>26}" for k in FIELDS + ("all",)))
-        ratios = {k: [] for k in FIELDS + ("all",)}
-        in_process_ratios = {k: [] for k in FIELDS + ("all",)}
-        for run in range(1, args.runs + 1):
-            v8 = v8_figures(lines, kept)
-            cli = time_cli(args.coolpapers, files, inputs)
+        keys = FIELDS + ("all",)
+        ratios = {name: {k: [] for k in keys} for name in ("wall", "cpu", "in process")}
+
+        def row(label, name, v8, ours):
             cells = []
-            for k in FIELDS + ("all",):
-                ratios[k].append(v8[k] / cli[k])
-                cells.append(f"{v8[k]:7.0f} / {cli[k]:6.0f} ns {v8[k] / cli[k]:5.2f}x")
-            print(f"{run:>3}  " + "  ".join(f"{c:>26}" for c in cells), flush=True)
+            for k in keys:
+                ratios[name][k].append(v8[k] / ours[k])
+                cells.append(f"{v8[k]:7.0f} / {ours[k]:6.0f} ns {v8[k] / ours[k]:5.2f}x")
+            print(f"{label:>6}  " + "  ".join(f"{c:>26}" for c in cells), flush=True)
+
+        print(f"{'run':>6}  " + "  ".join(f"{k:>26}" for k in keys))
+        for run in range(1, args.runs + 1):
+            v8_wall, v8_cpu = v8_figures(lines, kept)
+            cli_wall, cli_cpu = time_cli(args.coolpapers, files, inputs)
+            row(f"{run} wall", "wall", v8_wall, cli_wall)
+            row(f"{run} cpu", "cpu", v8_cpu, cli_cpu)
             if args.in_process:
-                inproc = in_process_figures(args.in_process, kept)
-                cells = []
-                for k in FIELDS + ("all",):
-                    in_process_ratios[k].append(v8[k] / inproc[k])
-                    cells.append(f"{v8[k]:7.0f} / {inproc[k]:6.0f} ns {v8[k] / inproc[k]:5.2f}x")
-                print(f"{'in':>3}  " + "  ".join(f"{c:>26}" for c in cells), flush=True)
-        print("cells: V8 ns per input / coolpapers ns per input, ratio V8 / coolpapers "
-              "(row 'in': the resolver in process)")
-        print("median ratio: " + ", ".join(f"{k} {statistics.median(ratios[k]):.2f}x" for k in FIELDS + ("all",)))
-        if args.in_process:
-            print("median ratio in process: "
-                  + ", ".join(f"{k} {statistics.median(in_process_ratios[k]):.2f}x" for k in FIELDS + ("all",)))
+                row(f"{run} in", "in process", v8_wall, in_process_figures(args.in_process, kept))
+        print("cells: V8 ns per input / coolpapers ns per input, ratio V8 / coolpapers. wall: wall time "
+              "(the figure); cpu: CPU time (V8's includes its helper threads); in: the resolver in process")
+        for name in ratios:
+            if ratios[name]["all"]:
+                print(f"median ratio, {name}: " + ", ".join(f"{k} {statistics.median(ratios[name][k]):.2f}x" for k in keys))
 
 
 if __name__ == "__main__":
