@@ -8,7 +8,7 @@ root=$PWD
 stage() { printf '\n=== %s ===\n' "$*"; }
 
 stage "dependencies"
-packaging/install-deps.sh
+packaging/install-deps.sh --windows
 
 stage "build and test (dev preset: warnings as errors; C++, CLI, host, service, browser tests via CTest)"
 cmake --workflow --preset dev
