@@ -8,10 +8,16 @@
 #include <filesystem>
 #include <fstream>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
 #include "process.hpp"
+#include "resolution_examples.hpp"
 
 using coolpapers::test::ProcessResult;
+using coolpapers::test::resolution_examples;
 using coolpapers::test::run_process;
+namespace json = boost::json;
 
 namespace {
 
@@ -31,6 +37,34 @@ std::string temp_file(const std::string& name, const std::string& contents) {
 }
 
 }  // namespace
+
+TEST_CASE("every one-text example of the contract holds through resolve --json --field") {
+  for (const auto& example : resolution_examples()) {
+    if (!example.single_text()) continue;  // the command line reads one text at a time
+    CAPTURE(example.where());
+    auto r = run_cli({"resolve", "--json", "--field", example.first_member(), "--", example.first_text()});
+    json::error_code ec;
+    json::value reply = json::parse(r.out, ec);
+    REQUIRE_MESSAGE(!ec, "not one JSON object: " << r.out << r.err);
+    const json::object& o = reply.as_object();
+    if (!example.url) {
+      CHECK(r.exit_code == 1);
+      CHECK(o.at("ok") == false);
+      CHECK(o.at("error").as_object().at("code") == "no_match");
+      continue;
+    }
+    CHECK(r.exit_code == 0);
+    REQUIRE_MESSAGE(o.at("ok") == true, r.out);
+    CHECK(o.at("url") == json::string(*example.url));
+    CHECK(o.at("field") == json::string(example.first_member()));
+    if (!example.family.empty()) CHECK(o.at("family") == json::string(example.family));
+    if (example.ids) {
+      json::array ids;
+      for (const auto& id : *example.ids) ids.emplace_back(id);
+      CHECK(o.at("ids") == ids);
+    }
+  }
+}
 
 TEST_CASE("resolve prints one URL per argument and exits 0 when all resolved") {
   auto r = run_cli({"resolve", "https://arxiv.org/abs/2312.00001v2", "see arXiv:2401.12345 and 2402.00012v3",

@@ -17,6 +17,7 @@
 #include "child_process.hpp"
 #include "frames.hpp"
 #include "host_limits.hpp"
+#include "resolution_examples.hpp"
 
 using coolpapers::host::kMaxReplyBytes;
 using coolpapers::host::kMaxRequestBytes;
@@ -29,6 +30,7 @@ using coolpapers::testing::length_prefix;
 using coolpapers::testing::parse_reply;
 using coolpapers::testing::split_frames;
 using coolpapers::testing::string_at;
+using coolpapers::test::resolution_examples;
 namespace json = boost::json;
 
 namespace {
@@ -82,6 +84,40 @@ TEST_CASE("one resolve message is answered with one frame, and the host exits 0 
   const std::string expected_body =
       R"({"ok":true,"url":"https://papers.cool/arxiv/2312.00001","family":"arxiv","ids":["2312.00001"],"field":"pageUrl"})";
   CHECK(run.out == length_prefix(static_cast<std::uint32_t>(expected_body.size())) + expected_body);
+}
+
+TEST_CASE("every example of the contract holds through the framed protocol, in one session") {
+  const auto& examples = resolution_examples();
+  std::string input;
+  for (const auto& example : examples) {
+    json::object request{{"type", "resolve"}};
+    for (const auto& [member, text] : example.request) request[member] = text;
+    input += frame(json::serialize(request));
+  }
+  const Finished run = run_host(input);
+  check_ended_by_itself(run);
+  CHECK(run.exit_code == 0);
+  const auto frames = split_frames(run.out);
+  CHECK(frames.leftover.empty());
+  REQUIRE(frames.bodies.size() == examples.size());
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const auto& example = examples[i];
+    CAPTURE(example.where());
+    const auto reply = parse_reply(frames.bodies[i]);
+    if (!example.url) {
+      CHECK(error_code_of(reply) == "no_match");
+      CHECK(error_member(reply, "message") != "");
+      continue;
+    }
+    REQUIRE_MESSAGE(reply.at("ok").as_bool(), frames.bodies[i]);
+    CHECK(string_at(reply, "url") == *example.url);
+    if (!example.family.empty()) CHECK(string_at(reply, "family") == example.family);
+    if (example.ids) {
+      json::array ids;
+      for (const auto& id : *example.ids) ids.emplace_back(id);
+      CHECK(reply.at("ids") == ids);
+    }
+  }
 }
 
 TEST_CASE("host mode starts from the origin argument, with --parent-window after it, and from native-host") {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   BASE, startServer, runToExit, Connection, fetchRaw, get, metricValue, metricEventually, sleep,
 } from './support.mjs';
+import { resolutionExamples, typedMember } from '../resolution_examples.mjs';
 
 // Node's HTTP client with keep-alive; never follows redirects.
 function httpGet(port, target, { method = 'GET', agent } = {}) {
@@ -26,21 +27,8 @@ function httpGet(port, target, { method = 'GET', agent } = {}) {
   });
 }
 
-const FAMILIES = [
-  ['arXiv new style', '/https://arxiv.org/abs/2312.00001v2', '/arxiv/2312.00001'],
-  ['arXiv in prose', '/see arXiv:2401.12345 and 2402.00012v3', '/arxiv/2401.12345,2402.00012'],
-  ['arXiv old style', '/https://arxiv.org/abs/hep-th/9901001v1', '/arxiv/hep-th/9901001'],
-  ['OpenReview', '/https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc', '/venue/NGB6YNnO5o@OpenReview'],
-  ['IJCAI', '/https://www.ijcai.org/proceedings/2023/0012.pdf', '/venue/12@2023@IJCAI'],
-  ['ACL Anthology', '/https://aclanthology.org/2023.acl-long.1.pdf', '/venue/2023.acl-long.1@ACL'],
-  ['PMLR', '/https://proceedings.mlr.press/v202/kim23a.html', '/venue/kim23a@v202@PMLR'],
-  ['CVF', '/https://openaccess.thecvf.com/content/CVPR2023/html/Kirillov_Segment_Anything_CVPR_2023_paper.html',
-    '/venue/Kirillov_Segment_Anything@CVPR2023@CVF'],
-  ['USENIX', '/https://www.usenix.org/conference/usenixsecurity23/presentation/smith',
-    '/venue/smith@usenixsecurity23@USENIX'],
-  ['AAAI', '/https://ojs.aaai.org/index.php/AAAI/article/view/25123', '/venue/25123@AAAI'],
-  ['arXiv listing', '/https://arxiv.org/list/cs.CL/new', '/arxiv/cs.CL'],
-];
+// The contract's examples that hold one text (docs/resolution-examples.jsonl).
+const ONE_TEXT_EXAMPLES = resolutionExamples().filter((e) => Object.keys(e.request).length === 1);
 
 describe('routes, through Node\'s HTTP client', () => {
   let server;
@@ -48,13 +36,24 @@ describe('routes, through Node\'s HTTP client', () => {
   before(async () => { server = await startServer(); });
   after(async () => { agent.destroy(); await server.stop(); });
 
-  for (const [family, target, page] of FAMILIES) {
-    test(`a ${family} URL redirects to its Cool Papers page`, async () => {
-      const r = await httpGet(server.port, encodeURI(target), { agent });
-      assert.equal(r.status, 302);
-      assert.equal(r.headers.location, BASE + page);
-    });
-  }
+  test('every one-text example of the contract holds in the JSON API and as a redirect', async () => {
+    assert.ok(ONE_TEXT_EXAMPLES.length > 0);
+    for (const example of ONE_TEXT_EXAMPLES) {
+      const [[member, text]] = Object.entries(example.request);
+      const api = await httpGet(server.port, `/api/resolve?field=${member}&q=${encodeURIComponent(text)}`, { agent });
+      assert.equal(api.status, example.url === null ? 404 : 200, example.where);
+      assert.equal(JSON.parse(api.body).url, example.url ?? undefined, example.where);
+      // The browser entry point reads a URL as a page and other text as a selection.
+      if (typedMember(text) !== member) continue;
+      const typed = await httpGet(server.port, `/?q=${encodeURIComponent(text)}`, { agent });
+      assert.equal(typed.status, example.url === null ? 404 : 302, example.where);
+      if (example.url === null) continue;
+      assert.equal(typed.headers.location, example.url, example.where);
+      const raw = await httpGet(server.port, encodeURI(`/${text}`), { agent });
+      assert.equal(raw.status, 302, example.where);
+      assert.equal(raw.headers.location, example.url, example.where);
+    }
+  });
 
   test('a percent-encoded URL and the raw URL redirect to the same page', async () => {
     const raw = await httpGet(server.port, '/https://openreview.net/forum?id=NGB6YNnO5o', { agent });

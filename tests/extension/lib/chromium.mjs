@@ -1,7 +1,7 @@
 // Launching Debian's Chromium with the extension loaded and driving it over
 // the DevTools protocol on --remote-debugging-pipe (fd 3 = commands to the
 // browser, fd 4 = replies and events; messages end with '\0'). No npm
-// dependencies, no port. Recipe and flags: shared/notes/browser-e2e.md.
+// dependencies, no port. Recipe and flags: tests/extension/README.md.
 //
 // Every browser started here runs in its own process group, which is killed
 // when the test process exits for any reason, so a failing or crashing test

@@ -69,6 +69,7 @@ export function makeFakeChrome() {
         return state.nativeHandler(host, message);
       },
       onInstalled: new FakeEvent(),
+      onStartup: new FakeEvent(),
       onMessage: new FakeEvent(),
       openOptionsPage: async () => {},
     },
@@ -144,7 +145,7 @@ export function installFakeChrome() {
   return fake;
 }
 
-// Replies of the native host (issue 3 protocol), for tests.
+// Replies of the native host (native_host/PROTOCOL.md), for tests.
 export const hostReply = {
   resolved: (url, extra = {}) => ({ ok: true, url, family: 'arxiv', ids: [url.split('/').pop()], field: 'pageUrl', ...extra }),
   error: (code, message) => ({ ok: false, error: { code, message } }),

@@ -1,4 +1,4 @@
-// Native messaging host mode of `coolpapers` (issue 3; see PROTOCOL.md).
+// Native messaging host mode of `coolpapers` (see PROTOCOL.md).
 #pragma once
 
 #include "coolpapers/resolver.hpp"

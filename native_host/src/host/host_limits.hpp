@@ -23,7 +23,7 @@ inline constexpr std::uint32_t kMaxRequestBytes = 8u * 1024 * 1024;
 
 // Chrome's limit on one host-to-browser message: a body of exactly
 // 1,048,576 bytes is delivered, one byte more breaks the channel for good
-// (measured on Chromium 156, shared/notes/browser-e2e.md section 6).
+// (measured on Chromium 156; Chrome documents the limit as 1 MB).
 inline constexpr std::size_t kMaxReplyBytes = 1024 * 1024;
 
 // Largest JSON of one resolution: a "resolve" reply, or one result of a
