@@ -65,9 +65,11 @@ set(CMAKE_CROSSCOMPILING_EMULATOR ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh ${CMAKE_
 
 include(cmake/embed_file.cmake)
 add_subdirectory(resolver)
+add_subdirectory(native_host)
 
 if(COOLPAPERS_BUILD_TESTS)
   enable_testing()
   include(/usr/lib/cmake/doctest/doctest.cmake)
   add_subdirectory(tests/resolver)
+  add_subdirectory(tests/windows)
 endif()

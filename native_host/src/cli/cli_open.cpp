@@ -1,6 +1,4 @@
 // `coolpapers open`: resolve, then hand the page to the user's browser.
-#include <spawn.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -8,8 +6,7 @@
 
 #include "cli.hpp"
 #include "coolpapers/errors.hpp"
-
-extern char** environ;
+#include "platform.hpp"
 
 namespace coolpapers::app {
 namespace {
@@ -28,8 +25,9 @@ Options:
 )HELP";
 
 // The command that opens `url`: $BROWSER's first entry split on spaces
-// (with %s replaced, or the URL appended), else xdg-open. No shell is
-// involved, so nothing in the URL is ever interpreted.
+// (with %s replaced, or the URL appended), else the platform's default
+// (xdg-open on Linux; platform.hpp). No shell is involved, so nothing in
+// the URL is ever interpreted.
 std::vector<std::string> browser_command(const std::string& url) {
   std::vector<std::string> argv;
   const char* env = std::getenv("BROWSER");
@@ -43,7 +41,7 @@ std::vector<std::string> browser_command(const std::string& url) {
     }
     argv.push_back(word);
   }
-  if (argv.empty()) argv.push_back("xdg-open");
+  if (argv.empty()) return platform::default_open_command(url);
   if (!placed) argv.push_back(url);
   return argv;
 }
@@ -52,17 +50,6 @@ std::string shell_quote(const std::string& word) {
   std::string out = "'";
   for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
-}
-
-// Starts the browser without waiting for it (a browser may run until the
-// user closes it). Returns an error message, or empty on success.
-std::string launch(const std::vector<std::string>& command) {
-  std::vector<char*> argv;
-  for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ);
-  return rc == 0 ? std::string() : std::string(std::strerror(rc));
 }
 
 }  // namespace
@@ -107,7 +94,8 @@ int cmd_open(const std::vector<std::string>& args) {
     if (dry_run) {
       for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
       std::cout << "\n";
-    } else if (std::string error = launch(command); !error.empty()) {
+    } else if (std::string error = platform::start_detached(command); !error.empty()) {
+      // Started without waiting: a browser may run until the user closes it.
       std::cerr << "coolpapers: cannot start " << command[0] << ": " << error << " (set $BROWSER)\n";
       status = exit_code(ErrorCode::io);
     }

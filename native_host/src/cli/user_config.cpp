@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.hpp"
+#include "platform.hpp"
 
 namespace coolpapers::app {
 namespace {
@@ -37,12 +38,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 
 }  // namespace
 
-std::string user_rules_path() {
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  if (xdg && *xdg == '/') return std::string(xdg) + "/coolpapers/rules.json";
-  const char* home = std::getenv("HOME");
-  return std::string(home && *home ? home : ".") + "/.config/coolpapers/rules.json";
-}
+std::string user_rules_path() { return platform::join_path(platform::user_config_dir(), "rules.json"); }
 
 std::optional<Resolver> load_resolver(const CommonOptions& common) {
   std::vector<RuleSource> sources;
