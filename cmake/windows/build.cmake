@@ -66,6 +66,30 @@ set(CMAKE_CROSSCOMPILING_EMULATOR ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh ${CMAKE_
 include(cmake/embed_file.cmake)
 add_subdirectory(resolver)
 add_subdirectory(native_host)
+add_subdirectory(extension)
+
+# The installers (packaging/windows/make_msi.cmake): per-user (the default
+# one to hand out: no administrator rights) and per-machine.
+file(READ ${PROJECT_SOURCE_DIR}/extension/EXTENSION_ID extension_id)
+string(STRIP "${extension_id}" extension_id)
+set(msi_files "")
+foreach(scope IN ITEMS perUser perMachine)
+  string(TOLOWER ${scope} scope_lower)
+  set(msi ${CMAKE_BINARY_DIR}/coolpapers-${PROJECT_VERSION}-${scope_lower}.msi)
+  add_custom_command(
+    OUTPUT ${msi}
+    COMMAND ${CMAKE_COMMAND} -DSCOPE=${scope} -DEXE=$<TARGET_FILE:coolpapers> -DSTRIP=${CMAKE_STRIP}
+            -DEXTENSION_DIR=${COOLPAPERS_EXTENSION_DIR} -DEXTENSION_ID=${extension_id}
+            -DVERSION=${PROJECT_VERSION} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+            -DSTAGE=${CMAKE_BINARY_DIR}/msi/${scope_lower} -DOUTPUT=${msi}
+            -P ${PROJECT_SOURCE_DIR}/packaging/windows/make_msi.cmake
+    DEPENDS coolpapers coolpapers_extension ${PROJECT_SOURCE_DIR}/packaging/windows/make_msi.cmake
+            ${PROJECT_SOURCE_DIR}/packaging/cool.papers.redirector.json.in
+    COMMENT "Building ${msi} with wixl"
+    VERBATIM)
+  list(APPEND msi_files ${msi})
+endforeach()
+add_custom_target(coolpapers_msi ALL DEPENDS ${msi_files})
 
 if(COOLPAPERS_BUILD_TESTS)
   enable_testing()
