@@ -73,21 +73,28 @@ add_subdirectory(extension)
 file(READ ${PROJECT_SOURCE_DIR}/extension/EXTENSION_ID extension_id)
 string(STRIP "${extension_id}" extension_id)
 set(msi_files "")
+# The tests also build each with version 0.0.1, to upgrade from and to be
+# refused as a downgrade (tests/windows/msi_test.py).
 foreach(scope IN ITEMS perUser perMachine)
   string(TOLOWER ${scope} scope_lower)
-  set(msi ${CMAKE_BINARY_DIR}/coolpapers-${PROJECT_VERSION}-${scope_lower}.msi)
-  add_custom_command(
-    OUTPUT ${msi}
-    COMMAND ${CMAKE_COMMAND} -DSCOPE=${scope} -DEXE=$<TARGET_FILE:coolpapers> -DSTRIP=${CMAKE_STRIP}
-            -DEXTENSION_DIR=${COOLPAPERS_EXTENSION_DIR} -DEXTENSION_ID=${extension_id}
-            -DVERSION=${PROJECT_VERSION} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
-            -DSTAGE=${CMAKE_BINARY_DIR}/msi/${scope_lower} -DOUTPUT=${msi}
-            -P ${PROJECT_SOURCE_DIR}/packaging/windows/make_msi.cmake
-    DEPENDS coolpapers coolpapers_extension ${PROJECT_SOURCE_DIR}/packaging/windows/make_msi.cmake
-            ${PROJECT_SOURCE_DIR}/packaging/cool.papers.redirector.json.in
-    COMMENT "Building ${msi} with wixl"
-    VERBATIM)
-  list(APPEND msi_files ${msi})
+  foreach(version IN ITEMS ${PROJECT_VERSION} 0.0.1)
+    set(msi ${CMAKE_BINARY_DIR}/coolpapers-${version}-${scope_lower}.msi)
+    if(NOT version STREQUAL PROJECT_VERSION)
+      set(msi ${CMAKE_BINARY_DIR}/msi/coolpapers-${version}-${scope_lower}.msi)
+    endif()
+    add_custom_command(
+      OUTPUT ${msi}
+      COMMAND ${CMAKE_COMMAND} -DSCOPE=${scope} -DEXE=$<TARGET_FILE:coolpapers> -DSTRIP=${CMAKE_STRIP}
+              -DEXTENSION_DIR=${COOLPAPERS_EXTENSION_DIR} -DEXTENSION_ID=${extension_id}
+              -DVERSION=${version} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+              -DSTAGE=${CMAKE_BINARY_DIR}/msi/stage-${version}-${scope_lower} -DOUTPUT=${msi}
+              -P ${PROJECT_SOURCE_DIR}/packaging/windows/make_msi.cmake
+      DEPENDS coolpapers coolpapers_extension ${PROJECT_SOURCE_DIR}/packaging/windows/make_msi.cmake
+              ${PROJECT_SOURCE_DIR}/packaging/cool.papers.redirector.json.in
+      COMMENT "Building ${msi} with wixl"
+      VERBATIM)
+    list(APPEND msi_files ${msi})
+  endforeach()
 endforeach()
 add_custom_target(coolpapers_msi ALL DEPENDS ${msi_files})
 

@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """coolpapers.exe as a native messaging host under Wine, started the way
-Chrome starts a host on Windows: through cmd.exe /d /s /c, with the origin
-and --parent-window=0, frames on its stdin and stdout.
+Chrome starts a host on Windows (chrome_launch.py), frames on its stdin and stdout.
 
   host_as_chrome_starts_it.py WINE_RUN WINEPREFIX COOLPAPERS_EXE EXAMPLES_JSONL EXTENSION_ID_FILE
 
@@ -15,6 +14,8 @@ import json
 import struct
 import subprocess
 import sys
+
+from chrome_launch import run_as_chrome
 
 wine_run, prefix, exe, examples_path, extension_id_file = sys.argv[1:6]
 origin = "chrome-extension://%s/" % open(extension_id_file).read().strip()
@@ -51,14 +52,7 @@ checks.append(("a frame of 266 (0x10a) bytes", lambda r: r.get("ok") is True))
 requests.append(frame(b'{"type":1}'))
 checks.append(("a type that is not a string", lambda r: r.get("ok") is False))
 
-# Chrome runs %COMSPEC% /d /s /c ""<host.exe>" <origin> --parent-window=N".
-# Wine builds the Windows command line from its arguments and escapes any
-# quote in them, so the command goes as separate words; the quotes Chrome
-# adds only matter for a path with spaces, which the build path has not.
-assert " " not in exe, "the build path must not contain spaces"
-process = subprocess.run([wine_run, prefix, "cmd", "/d", "/s", "/c", windows_path(exe), origin,
-                          "--parent-window=0"],
-                         input=b"".join(requests), capture_output=True, timeout=120)
+process = run_as_chrome(wine_run, prefix, windows_path(exe), origin, b"".join(requests))
 out, failures = process.stdout, []
 replies = []
 while len(out) >= 4:
