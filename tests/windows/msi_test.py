@@ -3,7 +3,7 @@
 installed host answering a ping as Chrome starts it, upgrade, downgrade
 refused, uninstall leaving nothing.
 
-  msi_test.py WINE_RUN WINEPREFIX SCOPE MSI OLDER_MSI EXTENSION_ID_FILE
+  msi_test.py WINE_RUN WINEPREFIX SCOPE MSI OLDER_MSI EXTENSION_ID_FILE COOLPAPERS_EXE
 
 SCOPE is perUser (HKCU, %LOCALAPPDATA%) or perMachine (HKLM, Program
 Files). OLDER_MSI is the same installer with a lower version.
@@ -15,11 +15,12 @@ import sys
 
 from chrome_launch import run_as_chrome
 
-wine_run, prefix, scope, msi, older_msi, extension_id_file = sys.argv[1:7]
+wine_run, prefix, scope, msi, older_msi, extension_id_file, exe = sys.argv[1:8]
 root = {"perUser": "HKCU", "perMachine": "HKLM"}[scope]
 origin = "chrome-extension://%s/" % open(extension_id_file).read().strip()
 keys = ["Software\\" + k + "\\NativeMessagingHosts\\cool.papers.redirector" for k in (
     "Google\\Chrome", "Microsoft\\Edge", "Chromium", "BraveSoftware\\Brave-Browser", "Vivaldi")]
+browsers = ["Google Chrome", "Microsoft Edge", "Chromium", "Brave", "Vivaldi"]
 failures = []
 
 
@@ -102,6 +103,10 @@ def check_installed():
     expect(data.get("allowed_origins") == [origin], "the manifest allows only the extension")
     expect(subprocess.run(["test", "-f", unix_path(folder + "\\extension\\manifest.json")]).returncode == 0,
            "the unpacked extension is installed for Load unpacked")
+    doctor = wine(folder + "\\coolpapers.exe", "doctor")
+    report = doctor.stdout.decode(errors="replace").replace("\r\n", "\n")
+    expect(doctor.returncode == 0 and all("%s: ready (%s\\" % (name, root) in report for name in browsers),
+           "doctor is green for every browser, through %s:\n%s" % (root, report))
     reply = ping(folder + "\\coolpapers.exe")
     expect(reply is not None and reply.get("ok") is True and reply.get("rules", 0) > 0,
            "the installed host answers a ping through cmd /d /s /c: %s" % reply)
@@ -109,6 +114,10 @@ def check_installed():
 
 
 def check_removed(folder):
+    doctor = wine(windows_path(exe), "doctor")
+    report = doctor.stdout.decode(errors="replace")
+    expect(doctor.returncode == 1 and report.count(": not registered") == len(browsers),
+           "doctor (the built exe) finds no registration left:\n%s" % report)
     for key in keys:
         expect(registered_manifest(key) is None, "%s\\%s is gone" % (root, key))
     expect(wine("reg", "query", root + "\\Software\\Coolpapers").returncode != 0, root + "\\Software\\Coolpapers is gone")
@@ -118,6 +127,7 @@ def check_removed(folder):
 
 
 print("== %s: install" % scope)
+check_removed(None)
 expect(installed_versions() == [], "no Coolpapers installed before the test: %s" % installed_versions())
 expect(install(msi) == 0, "msiexec /i %s exits 0" % msi)
 folder = check_installed()
