@@ -107,6 +107,16 @@ def check_installed():
     report = doctor.stdout.decode(errors="replace").replace("\r\n", "\n")
     expect(doctor.returncode == 0 and all("%s: ready (%s\\" % (name, root) in report for name in browsers),
            "doctor is green for every browser, through %s:\n%s" % (root, report))
+    # A registration that cannot work is reported, and doctor fails.
+    original = text
+    with open(unix_path(manifest), "w", encoding="utf-8") as f:
+        f.write(text.replace(origin, "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"))
+    doctor = wine(folder + "\\coolpapers.exe", "doctor")
+    report = doctor.stdout.decode(errors="replace")
+    expect(doctor.returncode == 1 and "Google Chrome: BROKEN" in report and "allowed_origins" in report,
+           "doctor reports a manifest that does not allow the extension:\n%s" % report)
+    with open(unix_path(manifest), "w", encoding="utf-8") as f:
+        f.write(original)
     reply = ping(folder + "\\coolpapers.exe")
     expect(reply is not None and reply.get("ok") is True and reply.get("rules", 0) > 0,
            "the installed host answers a ping through cmd /d /s /c: %s" % reply)
