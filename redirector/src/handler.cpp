@@ -2,6 +2,7 @@
 
 #include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
+#include "coolpapers/utf8.hpp"
 #include "responses.hpp"
 #include "sites_html.hpp"
 
@@ -91,11 +92,7 @@ void build_not_found_page(std::string& body, std::string_view input,
          "<h1>No paper found</h1>\n<p>";
   append_html_escaped(body, message);
   body += "</p>\n<p>Input: <code>";
-  std::string_view shown = input.substr(0, kEchoLimit);
-  // Do not cut a UTF-8 sequence in half.
-  while (shown.size() < input.size() && !shown.empty() &&
-         (static_cast<unsigned char>(input[shown.size()]) & 0xC0) == 0x80)
-    shown.remove_suffix(1);
+  const std::string_view shown = utf8_prefix(input, kEchoLimit);
   std::string sanitized;
   for (char c : shown)
     sanitized += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
@@ -126,40 +123,35 @@ Outcome resolve_and_redirect(const Service& service, Responder& respond,
 Outcome api(const Service& service, Responder& respond, std::string_view rest,
             Scratch& scratch) {
   if (path_of(rest) != "api/resolve") {
-    scratch.body = error_json(ErrorCode::bad_request,
-                              "unknown API endpoint; use /api/resolve?q=TEXT");
+    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "unknown API endpoint; use /api/resolve?q=TEXT"});
     return respond.send(404, kJson, scratch.body);
   }
   const std::string_view query = query_of(rest);
   auto q = query_parameter(query, "q");
   if (!q) {
-    scratch.body = error_json(ErrorCode::bad_request, "missing the q parameter");
+    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "missing the q parameter"});
     return respond.send(400, kJson, scratch.body);
   }
   percent_decode(*q, true, scratch.input);
 
-  std::optional<Field> field;
-  std::string field_name_text = "auto";
+  FieldChoice field;
   if (auto f = query_parameter(query, "field")) {
-    percent_decode(*f, true, field_name_text);
-    if (field_name_text != "auto") {
-      field = field_from_name(field_name_text);
-      if (!field) {
-        std::string extra = "\"field\":";
-        append_json_string(extra, field_name_text);
-        scratch.body = error_json(
-            ErrorCode::bad_request,
-            "field must be one of auto, selection, link, page, frame", extra);
-        return respond.send(400, kJson, scratch.body);
-      }
+    std::string name;
+    percent_decode(*f, true, name);
+    auto choice = field_choice_from_name(name);
+    if (!choice) {
+      scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "field must be " + std::string(kFieldChoiceNames),
+                                        name});
+      return respond.send(400, kJson, scratch.body);
     }
+    field = *choice;
   }
   Request request;
-  request.set(field ? *field : auto_field(scratch.input), scratch.input);
+  request.set(field.for_text(scratch.input), scratch.input);
   service.resolver().resolve_into(request, scratch.resolution);
   const Resolution& r = scratch.resolution;
   if (r.ok() && !is_safe_location(r.url, service.base())) {
-    scratch.body = error_json(ErrorCode::internal, "unsafe redirect target refused");
+    scratch.body = to_json(ErrorReply{ErrorCode::internal, "unsafe redirect target refused"});
     return respond.send(500, kJson, scratch.body);
   }
   scratch.body = to_json(r);

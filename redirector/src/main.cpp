@@ -1,13 +1,10 @@
 // coolpapers-redirector: parse and check the command line, load the
 // resolver, run the server. Everything else lives in the library.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "config.hpp"
 #include "coolpapers/resolver.hpp"
+#include "coolpapers/rule_file.hpp"
 #include "server.hpp"
 
 using namespace coolpapers;
@@ -41,14 +38,9 @@ int main(int argc, char** argv) {
 
   std::vector<RuleSource> rules;
   if (config.rules_file) {
-    std::ifstream file(*config.rules_file, std::ios::binary);
-    if (!file) {
-      return config_error("--rules '" + *config.rules_file +
-                          "': cannot read: " + std::strerror(errno));
-    }
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    rules.push_back({*config.rules_file, contents.str()});
+    auto source = read_rule_file(*config.rules_file);
+    if (!source) return config_error("--rules " + source.error().to_string());
+    rules.push_back(std::move(*source));
   }
 
   Options options;

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "literal_filter.hpp"
+#include "no_match_message.hpp"
 #include "percent.hpp"
 #include "rule_table.hpp"
 #include "search_words.hpp"
@@ -23,13 +24,9 @@ struct Resolver::Impl {
 
 namespace {
 
-constexpr std::array<Field, 4> kFieldOrder = {Field::selection_text, Field::link_url,
-                                              Field::page_url, Field::frame_url};
 // Listing pages are recognised in what the user pointed at (a link) first,
 // then the page itself.
 constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
-
-constexpr std::string_view kNoIdMessage = "No paper id found in the selection, link or page";
 
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
@@ -190,7 +187,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     }
     return false;
   };
-  if (first_answer(kFieldOrder, false) || first_answer(kListingFields, true)) return;
+  if (first_answer(kRequestFields, false) || first_answer(kListingFields, true)) return;
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty()) {
@@ -205,7 +202,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
       return;
     }
   }
-  fail(out, ErrorCode::no_match, kNoIdMessage);
+  fail(out, ErrorCode::no_match, detail::no_match_message(request));
 }
 
 Resolution Resolver::resolve(const Request& request) const {

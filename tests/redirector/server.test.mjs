@@ -426,6 +426,18 @@ describe('command line', () => {
     assert.ok(r.stderr.includes(file), r.stderr);
   });
 
+  test('--rules refuses a directory and a file over the 4 MiB rule file bound, exit 2', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redirector-'));
+    const big = path.join(dir, 'big.json');
+    fs.writeFileSync(big, ' '.repeat(4 * 1024 * 1024 + 1));
+    for (const [file, fragment] of [[dir, 'Is a directory'], [big, 'larger than 4 MiB']]) {
+      const r = await runToExit(['--rules', file]);
+      assert.equal(r.code, 2, file);
+      assert.ok(r.stderr.includes(`${file}: `) && r.stderr.includes(fragment), r.stderr);
+    }
+    fs.rmSync(dir, { recursive: true });
+  });
+
   test('an address already in use exits 1', async () => {
     const server = await startServer();
     try {

@@ -15,7 +15,8 @@ constexpr std::string_view kHelp = R"HELP(Usage: coolpapers open [options] TEXT.
 
 Resolves each TEXT like `coolpapers resolve` and opens the Cool Papers page
 in the browser named by $BROWSER (its first ':'-separated entry; "%s" in it
-is replaced by the URL) or else with xdg-open.
+is replaced by the URL) or else with xdg-open. Exits 3 when that command
+cannot be started or fails within two seconds.
 
 Options:
   --dry-run     print the command instead of running it
@@ -56,7 +57,7 @@ std::string shell_quote(const std::string& word) {
 
 int cmd_open(const std::vector<std::string>& args) {
   CommonOptions common;
-  std::optional<Field> field;
+  FieldChoice field;
   bool dry_run = false;
   std::vector<std::string> texts;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -67,9 +68,8 @@ int cmd_open(const std::vector<std::string>& args) {
     }
     if (arg == "--dry-run") {
       dry_run = true;
-    } else if (arg == "--field" && i + 1 < args.size()) {
-      if (args[++i] != "auto" && !(field = field_from_name(args[i])))
-        return usage_error("--field must be auto, selection, link, page or frame");
+    } else if (int taken = parse_field_option(args, i, field); taken != 0) {
+      if (taken < 0) return exit_code(ErrorCode::usage);
     } else if (int used = parse_common_option(args, i, common); used != 0) {
       if (used < 0) return exit_code(ErrorCode::usage);
     } else if (arg.starts_with("--")) {
@@ -84,7 +84,7 @@ int cmd_open(const std::vector<std::string>& args) {
 
   int status = 0;
   for (const auto& text : texts) {
-    Resolution r = resolver->resolve(text, field.value_or(auto_field(text)));
+    Resolution r = resolver->resolve(text, field.for_text(text));
     if (!r.ok()) {
       std::cerr << "coolpapers: \"" << text << "\": " << r.message << "\n";
       status = exit_code(*r.error);
@@ -94,9 +94,9 @@ int cmd_open(const std::vector<std::string>& args) {
     if (dry_run) {
       for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
       std::cout << "\n";
-    } else if (std::string error = platform::start_detached(command); !error.empty()) {
-      // Started without waiting: a browser may run until the user closes it.
-      std::cerr << "coolpapers: cannot start " << command[0] << ": " << error << " (set $BROWSER)\n";
+    } else if (std::string error = platform::start_browser(command); !error.empty()) {
+      std::cerr << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
+                << "; set $BROWSER to your browser's command, e.g. BROWSER=firefox\n";
       status = exit_code(ErrorCode::io);
     }
   }

@@ -29,8 +29,15 @@ std::string join_path(const std::string& dir, const std::string& name);
 // rundll32, which hands the URL to the shell's default handler) on Windows.
 std::vector<std::string> default_open_command(const std::string& url);
 
-// Starts `argv` (argv[0] looked up in PATH) without a shell and without
-// waiting for it. Returns an error message, or empty on success.
-std::string start_detached(const std::vector<std::string>& argv);
+// How long a browser command may take to fail. xdg-open without a usable
+// browser, or BROWSER=false, exits at once with an error; a browser that
+// started may run until the user closes it, so after this it counts as
+// started and is left running.
+inline constexpr int kBrowserStartupCheckMs = 2000;
+
+// Starts `argv` (argv[0] looked up in PATH) without a shell and watches it
+// for kBrowserStartupCheckMs. Returns an error message, or empty when it
+// started (exited 0, or still running).
+std::string start_browser(const std::vector<std::string>& argv);
 
 }  // namespace coolpapers::platform

@@ -77,7 +77,7 @@ std::vector<std::string> default_open_command(const std::string& url) {
   return {"rundll32.exe", "url.dll,FileProtocolHandler", url};
 }
 
-std::string start_detached(const std::vector<std::string>& argv) {
+std::string start_browser(const std::vector<std::string>& argv) {
   std::wstring command_line;
   for (const auto& word : argv) command_line += (command_line.empty() ? L"" : L" ") + quote_argument(widen(word));
   STARTUPINFOW startup{};
@@ -86,9 +86,15 @@ std::string start_detached(const std::vector<std::string>& argv) {
   if (!::CreateProcessW(nullptr, command_line.data(), nullptr, nullptr, FALSE, 0, nullptr, nullptr, &startup,
                         &process))
     return last_error_message();
+  std::string error;
+  if (::WaitForSingleObject(process.hProcess, kBrowserStartupCheckMs) == WAIT_OBJECT_0) {
+    DWORD exit_code = 0;
+    ::GetExitCodeProcess(process.hProcess, &exit_code);
+    if (exit_code != 0) error = "it exited with status " + std::to_string(exit_code);
+  }
   ::CloseHandle(process.hThread);
   ::CloseHandle(process.hProcess);
-  return {};
+  return error;
 }
 
 }  // namespace coolpapers::platform
