@@ -177,7 +177,7 @@ make_dirs() {
     dir=$(dirname "$dir")
   done
   for dir in "${missing[@]}"; do
-    mkdir -- "$dir"
+    mkdir -m 0755 -- "$dir"  # readable by the browser whatever the umask
     remember dir "$dir"
   done
 }

@@ -12,7 +12,8 @@ LineReader::LineReader(int fd, std::size_t max_line_bytes)
 
 bool LineReader::refill() {
   for (;;) {
-    ssize_t n = ::read(fd_, block_.get(), kBlockBytes);
+    // unsigned int: Windows' read() takes one (MinGW's unistd.h maps it to _read).
+    ssize_t n = ::read(fd_, block_.get(), static_cast<unsigned int>(kBlockBytes));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) error_ = true;
     if (n <= 0) return false;
