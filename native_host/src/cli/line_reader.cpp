@@ -2,13 +2,15 @@
 
 #include <cstdio>
 
+#include "stdio_buffer.hpp"
+
 namespace coolpapers::app {
 
 LineReader::Status LineReader::next(std::string& line) {
   line.clear();
   bool too_long = false;
   bool any = false;
-  for (int c; (c = getc_unlocked(in_)) != EOF;) {
+  for (int c; (c = platform::read_byte(in_)) != EOF;) {
     any = true;
     if (c == '\n') {
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -26,8 +28,7 @@ LineReader::Status LineReader::next(std::string& line) {
 }
 
 bool LineReader::drained() const {
-  // glibc: no bytes left in the stdio read buffer.
-  return in_->_IO_read_ptr >= in_->_IO_read_end;
+  return platform::read_buffer_empty(in_);
 }
 
 }  // namespace coolpapers::app
