@@ -5,8 +5,10 @@
 # and the .deb write.
 #   doctor_browsers_tsv.cpp  <- packaging/browsers.tsv   doctor_browsers_tsv()
 #   doctor_extension_id.cpp  <- extension/EXTENSION_ID   doctor_extension_id_file()
+#   doctor_gecko_id.cpp      <- extension/GECKO_ID       doctor_gecko_id_file()
 foreach(embed IN ITEMS "packaging/browsers.tsv|doctor_browsers_tsv|doctor_browsers_tsv"
-                       "extension/EXTENSION_ID|doctor_extension_id|doctor_extension_id_file")
+                       "extension/EXTENSION_ID|doctor_extension_id|doctor_extension_id_file"
+                       "extension/GECKO_ID|doctor_gecko_id|doctor_gecko_id_file")
   string(REPLACE "|" ";" embed "${embed}")
   list(GET embed 0 input)
   list(GET embed 1 output)

@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "coolpapers/errors.hpp"
+#include "doctor_browsers.hpp"
+#include "host_start.hpp"
 #include "native_host.hpp"
 
 namespace coolpapers::app {
@@ -19,7 +21,7 @@ Usage:
   coolpapers open [options] TEXT...        resolve and open in the browser
   coolpapers rules list [--json]           show the rule table
   coolpapers rules test [FILE]             run every rule's examples
-  coolpapers native-host                   serve Chrome native messaging on stdin/stdout
+  coolpapers native-host                   serve native messaging on stdin/stdout
   coolpapers doctor [--json]               check the host's registration in each browser
   coolpapers --version | --help
 
@@ -27,16 +29,13 @@ TEXT is an arXiv id, a paper URL (arXiv, OpenReview, ACL Anthology, PMLR,
 CVF, IJCAI, USENIX, AAAI, ...) or citation text. `coolpapers COMMAND --help`
 shows a command's options.
 
-Chrome starts `coolpapers chrome-extension://ID/` as the native messaging
-host `cool.papers.redirector`; see native_host/PROTOCOL.md.
+Chrome starts `coolpapers chrome-extension://ID/` and Firefox starts
+`coolpapers MANIFEST.json ADD-ON-ID` as the native messaging host
+`cool.papers.redirector`; see native_host/PROTOCOL.md.
 
 Exit codes: 0 ok, 1 no paper found, 2 usage or configuration error,
 3 I/O error, 4 internal error.
 )HELP";
-
-bool is_native_host_invocation(std::string_view first) {
-  return first.starts_with("chrome-extension://") || first == "native-host";
-}
 
 int run_host_mode() {
   // A broken user rule file must not break right-click: fall back to the
@@ -89,8 +88,17 @@ int run(int argc, char** argv) {
     std::cerr << kHelp;
     return exit_code(ErrorCode::usage);
   }
+  std::string refusal;
+  switch (recognise_host_start(args, doctor::builtin_gecko_id(), refusal)) {
+    case HostStart::serve:
+      return run_host_mode();
+    case HostStart::refused:
+      std::cerr << "coolpapers: " << refusal << "\n";
+      return exit_code(ErrorCode::usage);
+    case HostStart::not_host:
+      break;
+  }
   const std::string& command = args[0];
-  if (is_native_host_invocation(command)) return run_host_mode();
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "resolve") return cmd_resolve(rest);
   if (command == "open") return cmd_open(rest);

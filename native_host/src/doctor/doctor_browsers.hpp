@@ -34,6 +34,10 @@ const std::vector<Browser>& builtin_browsers();
 // The compiled-in extension id (32 letters a-p), whitespace trimmed.
 std::string_view builtin_extension_id();
 
+// The compiled-in Firefox add-on id (extension/GECKO_ID), whitespace
+// trimmed: the one entry of a Firefox host manifest's allowed_extensions.
+std::string_view builtin_gecko_id();
+
 // "chrome-extension://ID/": the one origin a host manifest must allow.
 std::string extension_origin(std::string_view extension_id);
 
