@@ -195,17 +195,15 @@ else
   echo "note: $redirector_binary is not built; coolpapers-redirector (the optional HTTP service) is not installed"
 fi
 
-# The extension: the entries of extension-files.txt (as the .deb ships).
+# The extension: the folder the build generated (as the .deb ships it).
+extension_src=$build_dir/extension/unpacked
+[[ -f $extension_src/manifest.json ]] ||
+  die "$extension_src is missing: build the extension first (cmake --build $build_dir --target coolpapers_extension)"
 extension_dir=$prefix/share/coolpapers/extension
 extension_before=$changed
-while IFS= read -r entry; do
-  [[ -z $entry || $entry == \#* ]] && continue
-  src=$source_dir/extension/$entry
-  [[ -e $src ]] || die "packaging/extension-files.txt lists extension/$entry, which does not exist"
-  while IFS= read -r -d '' file; do
-    put_file "$file" "$extension_dir/${file#"$source_dir/extension/"}" 644 0
-  done < <(find "$src" -type f -print0 | sort -z)
-done <"$here/extension-files.txt"
+while IFS= read -r -d '' file; do
+  put_file "$file" "$extension_dir/${file#"$extension_src/"}" 644 0
+done < <(find "$extension_src" -type f -print0 | sort -z)
 if ((changed > extension_before)); then echo "installed $extension_dir/"; else echo "unchanged $extension_dir/"; fi
 
 # The host manifest: the template of the .deb, "path" = this prefix's binary.

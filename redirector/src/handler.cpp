@@ -3,6 +3,7 @@
 #include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "responses.hpp"
+#include "sites_html.hpp"
 
 namespace coolpapers::redirector {
 namespace {
@@ -210,8 +211,8 @@ Service::Service(Resolver resolver, std::string public_origin)
       "/api/resolve?q=TEXT</code> answers JSON (add <code>&amp;field=page</code>, "
       "<code>link</code>, <code>selection</code> or <code>frame</code> to say what "
       "TEXT is).</p>\n"
-      "<p>Supported: arXiv, OpenReview, IJCAI, ACL Anthology, PMLR, CVF, USENIX, "
-      "AAAI. Anything else is sent to the Cool Papers search.</p>\n";
+      "<p>Supported sites:</p>\n" + supported_sites_html(resolver_.families()) +
+      "<p>Anything else is sent to the Cool Papers search.</p>\n";
 }
 
 Outcome handle_request(const Service& service, const RequestHead& request,

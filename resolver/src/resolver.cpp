@@ -224,6 +224,15 @@ const Options& Resolver::options() const { return impl_->options; }
 
 std::size_t Resolver::rule_count() const { return impl_->table->rules.size(); }
 
+std::vector<FamilyInfo> Resolver::families() const {
+  std::vector<FamilyInfo> result;
+  for (const auto& family : impl_->table->families)
+    result.push_back({family.name, family.display.empty() ? family.name : family.display, family.arxiv_page,
+                      family.listing, family.page_patterns, family.pdf_patterns, family.content_script_patterns,
+                      family.source});
+  return result;
+}
+
 std::vector<RuleInfo> Resolver::rules() const {
   std::vector<RuleInfo> result;
   for (const auto& rule : impl_->table->rules)

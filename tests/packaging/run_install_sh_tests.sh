@@ -54,8 +54,8 @@ test_layout() {
     grep -q "^    $home/.local/share/coolpapers/extension$" <<<"$out"
   check "$label: output says Firefox is skipped" grep -q "^Firefox: skipped" <<<"$out"
   check "$label: binaries installed" test -x "$home/.local/bin/coolpapers" -a -x "$home/.local/bin/coolpapers-redirector"
-  check_eq "$label: the extension installed is extension/ minus tools" \
-    "$(cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | xargs find | sort)" \
+  check_eq "$label: the extension installed is extension/ minus tools, plus sites.json from rules.json" \
+    "$( (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | xargs find; echo sites.json) | sort)" \
     "$(cd "$home/.local/share/coolpapers/extension" && find . -mindepth 1 | sed 's|^\./||' | sort)"
 
   local report

@@ -103,7 +103,9 @@ system_dirs=$(browser_rows | cut -f3 | sort -u)
   echo "./usr/bin/coolpapers"
   echo "./usr/bin/coolpapers-redirector"
   for dir in $system_dirs; do echo ".$dir/cool.papers.redirector.json"; done
-  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done) |
+  # extension/'s shipped entries plus sites.json, generated from rules.json
+  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
+   echo sites.json) |
     sed 's|^\./||; s|^|./usr/share/coolpapers/extension/|'
   echo "./usr/share/doc/coolpapers/copyright"
   echo "./usr/share/doc/coolpapers/README.md"
@@ -123,6 +125,13 @@ check_eq "binaries are 0755, everything else 0644" \
   "$(awk '{ print ($2 ~ /^\.\/usr\/bin\//) ? "-rwxr-xr-x" : "-rw-r--r--", $2 }' "$work/files-with-modes")" \
   "$(cat "$work/files-with-modes")"
 dpkg-deb -x "$deb" "$work/tree"
+description=$(dpkg-deb -f "$deb" Description | tr -s ' \n' '  ')
+for site in $(json_eval "r.families.filter((f) => (f.stage ?? 'id') === 'id').map((f) => (f.display ?? f.name).replace(/ /g, '_')).join(' ')" <"$repo/resolver/rules.json"); do
+  check "the package description names ${site//_/ } (from rules.json)" grep -qF -- "${site//_/ }" <<<"$description"
+done
+check_eq "the shipped manifest's content-script matches are the table's content_script_patterns" \
+  "$(json_eval "[...new Set(r.families.flatMap((f) => f.content_script_patterns ?? []))].join(' ')" <"$repo/resolver/rules.json")" \
+  "$(json_eval "r.content_scripts[0].matches.join(' ')" <"$work/tree/usr/share/coolpapers/extension/manifest.json")"
 for dir in $system_dirs; do
   check_eq "$dir/cool.papers.redirector.json: path /usr/bin/coolpapers, origin chrome-extension://$id/" \
     "$(expected_manifest /usr/bin/coolpapers)" "$(cat "$work/tree$dir/cool.papers.redirector.json")"

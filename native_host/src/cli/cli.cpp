@@ -1,4 +1,4 @@
-// Command dispatch, --help and --version.
+// Command dispatch, --help (text in cli_help.cpp) and --version.
 #include "cli.hpp"
 
 #include <unistd.h>
@@ -14,28 +14,6 @@
 namespace coolpapers::app {
 namespace {
 
-constexpr std::string_view kHelp = R"HELP(coolpapers - open any paper on Cool Papers (https://papers.cool)
-
-Usage:
-  coolpapers resolve [options] [TEXT...]   print the Cool Papers URL of each TEXT
-  coolpapers open [options] TEXT...        resolve and open in the browser
-  coolpapers rules list [--json]           show the rule table
-  coolpapers rules test [FILE]             run every rule's examples
-  coolpapers native-host                   serve native messaging on stdin/stdout
-  coolpapers doctor [--json]               check the host's registration in each browser
-  coolpapers --version | --help
-
-TEXT is an arXiv id, a paper URL (arXiv, OpenReview, ACL Anthology, PMLR,
-CVF, IJCAI, USENIX, AAAI, ...) or citation text. `coolpapers COMMAND --help`
-shows a command's options.
-
-Chrome starts `coolpapers chrome-extension://ID/` and Firefox starts
-`coolpapers MANIFEST.json ADD-ON-ID` as the native messaging host
-`cool.papers.redirector`; see native_host/PROTOCOL.md.
-
-Exit codes: 0 ok, 1 no paper found, 2 usage or configuration error,
-3 I/O error, 4 internal error.
-)HELP";
 
 int run_host_mode() {
   // A broken user rule file must not break right-click: fall back to the
@@ -85,7 +63,7 @@ int parse_common_option(const std::vector<std::string>& args, std::size_t& i, Co
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::cerr << kHelp;
+    std::cerr << main_help();
     return exit_code(ErrorCode::usage);
   }
   std::string refusal;
@@ -105,7 +83,7 @@ int run(int argc, char** argv) {
   if (command == "rules") return cmd_rules(rest);
   if (command == "doctor") return cmd_doctor(rest);
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kHelp;
+    std::cout << main_help();
     return 0;
   }
   if (command == "--version") {

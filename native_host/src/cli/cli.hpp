@@ -37,6 +37,10 @@ int cmd_doctor(const std::vector<std::string>& args);
 // common option, -1 on a usage error (already printed).
 int parse_common_option(const std::vector<std::string>& args, std::size_t& i, CommonOptions& common);
 
+// `coolpapers --help`: the commands, and the supported sites from the rule
+// table (built-in plus the user's rule file, if it loads).
+std::string main_help();
+
 // Prints "coolpapers: MESSAGE" to stderr and returns the usage exit code.
 int usage_error(const std::string& message);
 

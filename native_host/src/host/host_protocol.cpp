@@ -8,6 +8,7 @@
 #include <boost/json/value.hpp>
 
 #include "coolpapers/resolution_json.hpp"
+#include "host_describe.hpp"
 #include "host_limits.hpp"
 
 namespace coolpapers::host {
@@ -158,10 +159,12 @@ void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
     handle_batch(message, out);
   } else if (type == "ping") {
     handle_ping(out);
+  } else if (type == "describe") {
+    append_describe_reply(resolver_, out);
   } else {
     out += error_json(ErrorCode::unknown_type,
                       "Unknown request type; this host (version " + std::string(version()) +
-                          ") knows \"resolve\", \"resolveBatch\" and \"ping\".",
+                          ") knows \"resolve\", \"resolveBatch\", \"ping\" and \"describe\".",
                       "\"type\":" + quoted(cut(type)));
   }
 }

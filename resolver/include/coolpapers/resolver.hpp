@@ -136,6 +136,20 @@ struct RuleInfo {
   std::size_t examples = 0;
 };
 
+// One family of the loaded table (built-in or from a user file): what the
+// extension and the help texts need to know about a site. The patterns are
+// Chrome match patterns ("*://arxiv.org/abs/*"), validated when loaded.
+struct FamilyInfo {
+  std::string name;                  // "arxiv", "acl", ...
+  std::string display_name;          // "arXiv", "ACL Anthology"; the name if none given
+  bool arxiv_page = false;           // answers are /arxiv/ pages, else /venue/ pages
+  bool listing = false;              // a listing-page fallback, not a site with paper ids
+  std::vector<std::string> page_patterns;            // pages that get the page menu
+  std::vector<std::string> pdf_patterns;             // PDFs whose viewer gets the menu
+  std::vector<std::string> content_script_patterns;  // pages that get "Cool Papers" links
+  std::string source;                // "built-in" or the user file's name
+};
+
 // One failed rule example, for `coolpapers rules test`.
 struct ExampleFailure {
   std::string rule_id;
@@ -196,6 +210,8 @@ class Resolver {
   const Options& options() const;
   std::size_t rule_count() const;
   std::vector<RuleInfo> rules() const;
+  // Every family in priority order, user families included.
+  std::vector<FamilyInfo> families() const;
 
   // Runs every rule's examples through resolve() with the default base.
   ExampleReport run_examples() const;

@@ -69,6 +69,7 @@ export function makeFakeChrome() {
         return state.nativeHandler(host, message);
       },
       onInstalled: new FakeEvent(),
+      onStartup: new FakeEvent(),
       onMessage: new FakeEvent(),
       openOptionsPage: async () => {},
     },

@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import test from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { MESSAGE } from '../../../extension/lib/constants.js';
 import { describeHost, describeLastRedirect } from '../../../extension/popup/describe.js';
 
-const EXT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'extension');
+import { EXTENSION_DIR as EXT, RULES_FILE } from '../lib/paths.mjs';
+
 const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 
 test('the extension id derives from the manifest key and matches EXTENSION_ID', () => {
@@ -48,9 +48,27 @@ test('every file the manifest names exists, and icons have their sizes', () => {
   }
 });
 
-test('content scripts run only on the four kinds of pages that get links, over https', () => {
+test('content scripts run exactly where the rule table says, over https', () => {
   const matches = manifest.content_scripts.flatMap((c) => c.matches);
-  for (const m of matches) assert.match(m, /^https:\/\/(www\.)?(arxiv\.org\/(abs|list)\/\*|openreview\.net\/forum\*|aclanthology\.org\/\*)$/, m);
+  const table = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
+  const expected = [...new Set(table.families.flatMap((f) => f.content_script_patterns ?? []))];
+  assert.deepEqual(matches, expected);
+  for (const m of ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://openreview.net/forum*', 'https://aclanthology.org/*']) {
+    assert.ok(matches.includes(m), m);
+  }
+  for (const m of matches) assert.match(m, /^https:\/\/[a-z0-9.-]+\/[^\s]*$/, m);
+});
+
+test('sites.json is the rule table\'s families, as the host\'s describe gives them', () => {
+  const sites = JSON.parse(readFileSync(join(EXT, 'sites.json'), 'utf8'));
+  const table = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
+  assert.deepEqual(sites.families.map((f) => f.name), table.families.map((f) => f.name));
+  for (const [i, f] of table.families.entries()) {
+    assert.deepEqual(sites.families[i], {
+      name: f.name, displayName: f.display ?? f.name, page: f.page, stage: f.stage ?? 'id',
+      pagePatterns: f.page_patterns ?? [], pdfPatterns: f.pdf_patterns ?? [], source: 'built-in',
+    });
+  }
 });
 
 test('the content script uses the same message name as the worker', () => {
