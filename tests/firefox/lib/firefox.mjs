@@ -99,6 +99,9 @@ export async function startFirefox({ prefix, registerRealHost = true, extraPrefs
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'dom.security.https_first': false,
+      // openreview.net and others are HSTS-preloaded, and HSTS forbids
+      // accepting the fixture server's self-signed certificate.
+      'network.stricttransportsecurity.preloadlist': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       ...extraPrefs,
@@ -122,16 +125,19 @@ export async function startFirefox({ prefix, registerRealHost = true, extraPrefs
     }, 'Firefox to start Marionette', 60000);
     m = await connectMarionette(port);
     await m.send('WebDriver:NewSession', { capabilities: {} });
-    // The fixture server's certificate is self-signed (the acceptInsecureCerts
-    // capability did not take effect on ESR 153; this is what it would do).
-    await m.send('Marionette:SetContext', { value: 'chrome' });
-    await m.send('WebDriver:ExecuteScript', { script: `Cc['@mozilla.org/security/certoverride;1']
-      .getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true);` });
   } catch (err) {
     await stop();
     throw err;
   }
   session.send = m.send;
+  // The fixture server's certificate is self-signed. The acceptInsecureCerts
+  // capability did not take effect on ESR 153, so do what it would do, before
+  // every navigation.
+  const allowSelfSignedCertificates = async () => {
+    await m.send('Marionette:SetContext', { value: 'chrome' });
+    await m.send('WebDriver:ExecuteScript', { script: `Cc['@mozilla.org/security/certoverride;1']
+      .getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true);` });
+  };
   // Runs `script` (a function body; `arguments` holds args) in the chrome
   // (browser UI) or content context and returns its value.
   session.run = async (context, script, args = []) => {
@@ -166,6 +172,30 @@ export async function startFirefox({ prefix, registerRealHost = true, extraPrefs
     return session.run('content', `return browser.runtime.getBackgroundPage().then(async (bg) =>
       bg.coolpapersRedirect(arguments[0], arguments[1] ?? await browser.tabs.getCurrent()));`, [info, tab]);
   };
+  // Like redirect(), and also returns the notifications the background asked
+  // Firefox to show: [{id, title, message, shown}] (shown: the id Firefox's
+  // notifications.create resolved with). Firefox's notifications.getAll()
+  // sometimes lists nothing headless, so the calls themselves are recorded.
+  session.redirectWatchingNotifications = async (info) => {
+    await session.openExtensionPage();
+    return session.run('content', `return browser.runtime.getBackgroundPage().then(async (bg) => {
+      const api = bg.chrome.notifications;
+      const original = api.create;
+      const notifications = [];
+      api.create = async (id, options) => {
+        const entry = { id, title: options.title, message: options.message, shown: null };
+        notifications.push(entry);
+        entry.shown = await original.call(api, id, options);
+        return entry.shown;
+      };
+      try {
+        const result = await bg.coolpapersRedirect(arguments[0], await browser.tabs.getCurrent());
+        return { result, notifications };
+      } finally {
+        api.create = original;
+      }
+    });`, [info]);
+  };
   // Evaluates `expression` (may be a promise) in the extension's options page.
   session.inExtension = async (expression) => {
     await session.openExtensionPage();
@@ -178,6 +208,7 @@ export async function startFirefox({ prefix, registerRealHost = true, extraPrefs
     if (!current.startsWith(EXTENSION_BASE)) await m.send('WebDriver:Navigate', { url: `${EXTENSION_BASE}options/options.html` });
   };
   session.navigate = async (url) => {
+    await allowSelfSignedCertificates();
     await m.send('Marionette:SetContext', { value: 'content' });
     await m.send('WebDriver:Navigate', { url });
   };
