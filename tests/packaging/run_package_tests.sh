@@ -104,9 +104,14 @@ system_dirs=$(browser_rows | cut -f3 | sort -u)
   echo "./usr/bin/coolpapers-redirector"
   for dir in $system_dirs; do echo ".$dir/cool.papers.redirector.json"; done
   # extension/'s shipped entries plus sites.json, generated from rules.json
-  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
-   echo sites.json) |
-    sed 's|^\./||; s|^|./usr/share/coolpapers/extension/|'
+  # ... once for Chromium (loaded unpacked), once sideloaded for Firefox
+  for ext_dir in usr/share/coolpapers/extension \
+    "usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/$(tr -d ' \t\r\n' <"$repo/extension/GECKO_ID")"; do
+    (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
+     echo sites.json) |
+      sed "s|^\./||; s|^|./$ext_dir/|"
+  done
+  echo "./usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json"
   echo "./usr/share/doc/coolpapers/copyright"
   echo "./usr/share/doc/coolpapers/README.md"
   echo "./usr/share/man/man1/coolpapers.1.gz"
