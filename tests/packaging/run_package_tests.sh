@@ -98,7 +98,8 @@ pass "built $(basename "$deb")"
 stage "contents"
 version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$repo/CMakeLists.txt" | head -1)
 id=$(extension_id)
-system_dirs=$(browser_rows | cut -f3 | sort -u)
+# Chromium-format system dirs (Firefox's manifest has its own format and check)
+system_dirs=$(browser_rows | awk -F'\t' '$5 == "chromium" { print $3 }' | sort -u)
 {
   echo "./usr/bin/coolpapers"
   echo "./usr/bin/coolpapers-redirector"
@@ -141,6 +142,9 @@ for dir in $system_dirs; do
   check_eq "$dir/cool.papers.redirector.json: path /usr/bin/coolpapers, origin chrome-extension://$id/" \
     "$(expected_manifest /usr/bin/coolpapers)" "$(cat "$work/tree$dir/cool.papers.redirector.json")"
 done
+check_eq "/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json: Firefox's format, path /usr/bin/coolpapers" \
+  "$(expected_firefox_manifest /usr/bin/coolpapers)" \
+  "$(cat "$work/tree/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json")"
 check_eq "the extension's id file is the development id" "$id" "$(cat "$work/tree/usr/share/coolpapers/extension/EXTENSION_ID")"
 check_eq "conffiles: the host manifests in /etc" "$(for d in $system_dirs; do echo "$d/cool.papers.redirector.json"; done)" \
   "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | sort)"

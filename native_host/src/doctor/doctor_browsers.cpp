@@ -45,8 +45,8 @@ std::optional<std::vector<Browser>> parse_browser_table(std::string_view text, s
     if (line.empty() || line.front() == '#') continue;
     std::vector<std::string> fields = split_tabs(line);
     std::string where = "line " + std::to_string(line_number) + ": ";
-    if (fields.size() != 4) {
-      error = where + "expected 4 tab-separated columns, found " + std::to_string(fields.size());
+    if (fields.size() != 5) {
+      error = where + "expected 5 tab-separated columns, found " + std::to_string(fields.size());
       return std::nullopt;
     }
     for (const std::string& field : fields) {
@@ -59,7 +59,12 @@ std::optional<std::vector<Browser>> parse_browser_table(std::string_view text, s
       error = where + "system directory \"" + fields[2] + "\" is not absolute";
       return std::nullopt;
     }
-    browsers.push_back({fields[0], fields[1], fields[2], fields[3]});
+    if (fields[4] != "chromium" && fields[4] != "firefox") {
+      error = where + "format \"" + fields[4] + "\" is neither chromium nor firefox";
+      return std::nullopt;
+    }
+    browsers.push_back({fields[0], fields[1], fields[2], fields[3],
+                        fields[4] == "firefox" ? HostFormat::firefox : HostFormat::chromium});
   }
   return browsers;
 }

@@ -21,8 +21,10 @@ namespace coolpapers::app::doctor {
 struct Environment {
   std::string system_root;   // prefix of every system dir: "" for the real ones
   std::string config_home;   // $XDG_CONFIG_HOME, else $HOME/.config
+  std::string home;          // $HOME (Firefox's per-user manifests are below it)
   std::string self_path;     // this binary, symlinks resolved
   std::string extension_id;  // the id allowed_origins must hold
+  std::string gecko_id;      // the add-on id Firefox's allowed_extensions must hold
   int ping_timeout_ms = 5000;
 };
 
@@ -43,6 +45,7 @@ enum class Scope { system, user };
 
 struct Registration {
   Scope scope = Scope::system;
+  HostFormat format = HostFormat::chromium;
   std::string manifest_path;
   bool registered = false;         // the manifest file exists
   std::string host_path;           // its "path", when it has one
@@ -55,13 +58,13 @@ struct Registration {
 
 struct BrowserReport {
   Browser browser;
-  std::string profile_dir;  // config_home/user_dir
+  std::string profile_dir;  // config_home/user_dir (Firefox: home/user_dir)
   bool profile_found = false;  // that directory exists: the browser is probably in use
   Registration system;
   Registration user;
 
-  // The registration the browser uses: Chromium reads the user directory
-  // first and falls back to the system one. nullptr when neither exists.
+  // The registration the browser uses: Chromium and Firefox read the user
+  // directory first and fall back to the system one. nullptr when neither exists.
   const Registration* effective() const;
   bool ready() const;
 };
@@ -69,6 +72,7 @@ struct BrowserReport {
 struct Report {
   std::string self_path;
   std::string extension_id;
+  std::string gecko_id;
   std::vector<BrowserReport> browsers;
 
   bool ok() const;           // some browser ready, nothing registered broken
@@ -76,13 +80,15 @@ struct Report {
 };
 
 // Checks the manifest text of one registration (everything but the file
-// system and the ping): JSON, name, type, path, allowed_origins. Fills
-// `problems` and `host_path` of `into`.
+// system and the ping): JSON, name, type, path, and allowed_origins (or
+// allowed_extensions, as `into.format` says). Fills `problems` and
+// `host_path` of `into`.
 void check_manifest_text(const std::string& text, const Environment& env, Registration& into);
 
 // Checks one manifest file: reads it, check_manifest_text(), then whether
 // "path" exists, is executable, is this binary, and answers a ping.
-Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env);
+Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env,
+                                HostFormat format = HostFormat::chromium);
 
 Report run_checks(const std::vector<Browser>& browsers, const Environment& env);
 

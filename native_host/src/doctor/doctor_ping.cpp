@@ -97,8 +97,12 @@ PingResult parse_reply(const std::string& out) {
 
 }  // namespace
 
-PingResult ping_host(const std::string& host_path, const std::string& origin, int timeout_ms) {
+PingResult ping_host(const std::string& host_path, const std::vector<std::string>& args, int timeout_ms) {
   PingResult result;
+  // Built before fork(): the child may only make async-signal-safe calls.
+  std::vector<const char*> argv{host_path.c_str()};
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  argv.push_back(nullptr);
   Pipe in, out, err, exec_error;
   if (!in.open() || !out.open() || !err.open() || !exec_error.open()) {
     result.error = std::string("could not create pipes: ") + std::strerror(errno);
@@ -117,8 +121,7 @@ PingResult ping_host(const std::string& host_path, const std::string& origin, in
     int error_number = 0;
     if (::chdir(directory.c_str()) != 0) error_number = errno;
     if (error_number == 0) {
-      const char* argv[] = {host_path.c_str(), origin.c_str(), nullptr};
-      ::execv(host_path.c_str(), const_cast<char* const*>(argv));
+      ::execv(host_path.c_str(), const_cast<char* const*>(argv.data()));
       error_number = errno;
     }
     [[maybe_unused]] auto written = ::write(exec_error.write, &error_number, sizeof error_number);

@@ -49,7 +49,7 @@ boost::json::value registration_json(const Registration& r) {
 void print_text(const Report& report, const std::string& extension_dir, std::ostream& out) {
   out << "coolpapers doctor: native messaging host " << kHostName << "\n"
       << "  this binary:  " << report.self_path << "\n"
-      << "  extension id: " << report.extension_id << "\n";
+      << "  extension id: " << report.extension_id << " (Firefox: " << report.gecko_id << ")\n";
   for (const BrowserReport& b : report.browsers) {
     out << "\n" << b.browser.display << " (" << b.browser.name << "; profile " << b.profile_dir
         << (b.profile_found ? "" : ": not found") << ")\n";
@@ -58,7 +58,8 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
     if (b.system.registered && b.user.registered)
       out << "  (the user registration takes precedence over the system one)\n";
     if (b.profile_found && !b.effective())
-      out << "  the browser is in use here but the host is not registered for it: packaging/install.sh --user\n";
+      out << "  the browser is in use here but the host is not registered for it: packaging/install.sh --user"
+          << (b.browser.format == HostFormat::firefox ? " --browser firefox" : "") << "\n";
   }
 
   std::string ready;
@@ -73,7 +74,8 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   if (errors > 0) out << errors << (errors == 1 ? " problem" : " problems") << " found (see \"error\" above).\n";
   if (!ready.empty() && !extension_dir.empty())
     out << "Load the extension once per browser: chrome://extensions > Developer mode > Load unpacked > "
-        << extension_dir << "\n";
+        << extension_dir << "\n"
+        << "(Debian's Firefox ESR gets it from the package; other Firefox builds: about:debugging, see the README)\n";
   out << (report.ok() ? "doctor: OK\n" : "doctor: NOT OK\n");
 }
 
@@ -83,12 +85,14 @@ void print_json(const Report& report, const std::string& extension_dir, std::ost
   o["errors"] = report.error_count();
   o["binary"] = report.self_path;
   o["extension_id"] = report.extension_id;
+  o["gecko_id"] = report.gecko_id;
   o["extension_dir"] = extension_dir.empty() ? boost::json::value(nullptr) : boost::json::value(extension_dir);
   boost::json::array browsers;
   for (const BrowserReport& b : report.browsers) {
     boost::json::object entry;
     entry["name"] = b.browser.name;
     entry["display"] = b.browser.display;
+    entry["format"] = b.browser.format == HostFormat::firefox ? "firefox" : "chromium";
     entry["profile_dir"] = b.profile_dir;
     entry["profile_found"] = b.profile_found;
     entry["ready"] = b.ready();
