@@ -3,7 +3,11 @@
 // it (~/.mozilla/native-messaging-hosts/, allowed_extensions). One browser
 // start for the whole file; tests run in order and each closes its tabs.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
+
+import { EXTENSION_DIR } from '../../extension/lib/paths.mjs';
 
 import { poll } from '../../extension/lib/chromium.mjs';
 import { GECKO_ID, startFirefox } from '../lib/firefox.mjs';
@@ -19,6 +23,22 @@ beforeEach(async () => { await s.closeOtherTabs(); });
 async function expectTab(url) {
   await poll(async () => (await s.tabUrls()).includes(url), `a tab showing ${url}`);
 }
+
+test('the .xpi the build packs installs as the same add-on, at the manifest\'s version', async () => {
+  // build/<preset>/extension/coolpapers.xpi, beside the unpacked folder.
+  const xpi = join(dirname(EXTENSION_DIR), 'coolpapers.xpi');
+  assert.ok(existsSync(xpi), `${xpi} is missing: build the coolpapers_xpi target`);
+  try {
+    assert.equal(await s.installExtension(xpi), GECKO_ID);
+    const addon = await s.run('chrome', `return AddonManager.getAddonByID(arguments[0]).then((a) =>
+      ({ active: a.isActive, version: a.version, temporary: a.temporarilyInstalled }))`, [GECKO_ID]);
+    const { version } = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    assert.deepEqual(addon, { active: true, version, temporary: true });
+  } finally {
+    // The other tests use the unpacked folder, as installed by before().
+    await s.installExtension();
+  }
+});
 
 for (const [what, info, url] of [
   ['a paper page', { pageUrl: 'https://arxiv.org/abs/2312.00001' }, 'https://papers.cool/arxiv/2312.00001'],
