@@ -8,7 +8,9 @@
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
 #      reaching the host through /etc/chromium/native-messaging-hosts (our
-#      installed_extension.test.mjs and the extension's e2e/redirect.test.mjs)
+#      installed_extension.test.mjs and the extension's e2e/redirect.test.mjs);
+#      the sideloaded extension enabled in a new Firefox ESR profile and
+#      reaching the host through /usr/lib/mozilla (firefox_sideload.test.mjs)
 #   3. remove (conffiles stay, as Debian does), then purge: nothing is left
 #      (the package's paths and the directories it touches, before vs after)
 #   4. packaging/install.sh --system into a temporary prefix: registered in
@@ -292,6 +294,19 @@ if COOLPAPERS_EXTENSION_DIR=/usr/share/coolpapers/extension COOLPAPERS_BIN=/usr/
 else
   sed 's/^/       /' "$work/extension-e2e.log" | tail -40 >&2
   fail "tests/extension/e2e/redirect.test.mjs against the installed package"
+fi
+for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
+
+stage "the installed extension in Debian's Firefox ESR: sideloaded, enabled, through the system registration"
+firefox_addon_dir="/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/$(tr -d ' \t\r\n' <"$repo/extension/GECKO_ID")"
+if COOLPAPERS_EXTENSION_DIR=$firefox_addon_dir COOLPAPERS_BIN=/usr/bin/coolpapers \
+  COOLPAPERS_TEST_TMP=$ext_tmp COOLPAPERS_TEST_PIDS=$ext_tmp/pids \
+  node --test --test-concurrency=1 --test-timeout=120000 "$repo/tests/packaging/firefox_sideload.test.mjs" \
+  >"$work/firefox-sideload.log" 2>&1; then
+  pass "firefox_sideload.test.mjs ($(grep -c '^ok ' "$work/firefox-sideload.log") tests)"
+else
+  sed 's/^/       /' "$work/firefox-sideload.log" | tail -40 >&2
+  fail "firefox_sideload.test.mjs"
 fi
 for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
 
