@@ -220,7 +220,8 @@ while read -r path; do
     exit 2
   fi
 done <"$work/package-paths"
-touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1)
+touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1
+  /usr/lib/mozilla /usr/share/mozilla)
 state() {
   while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
   for dir in "${touched[@]}"; do [[ -d $dir ]] && find "$dir" -printf '%y %m %p\n'; done | sort
