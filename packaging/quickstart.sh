@@ -39,3 +39,4 @@ echo "$ coolpapers doctor"
 echo
 echo "Last step, once per browser: open chrome://extensions, turn on Developer mode,"
 echo "click \"Load unpacked\" and choose $extension"
+echo "Debian's Firefox ESR needs no step: the package installed the extension for it (restart Firefox)."
