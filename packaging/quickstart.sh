@@ -23,11 +23,13 @@ if [[ $(id -u) -eq 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$deb"
   bin=/usr/bin/coolpapers
   extension=/usr/share/coolpapers/extension
+  firefox_note="Debian's Firefox ESR needs no step: the package installed the extension for it (restart Firefox)."
 else
   echo "$ packaging/install.sh --user --build-dir build/package"
   packaging/install.sh --user --build-dir build/package
   bin=$HOME/.local/bin/coolpapers
   extension=$HOME/.local/share/coolpapers/extension
+  firefox_note="Firefox: about:debugging > This Firefox > Load Temporary Add-on > $extension/manifest.json"
 fi
 
 echo
@@ -39,4 +41,4 @@ echo "$ coolpapers doctor"
 echo
 echo "Last step, once per browser: open chrome://extensions, turn on Developer mode,"
 echo "click \"Load unpacked\" and choose $extension"
-echo "Debian's Firefox ESR needs no step: the package installed the extension for it (restart Firefox)."
+echo "$firefox_note"
