@@ -33,6 +33,7 @@ export const MESSAGE = Object.freeze({
   RESOLVE_BATCH: 'coolpapers/resolveBatch', // content script -> worker
   REDIRECT: 'coolpapers/redirect',          // popup -> worker
   HOST_STATUS: 'coolpapers/hostStatus',     // popup -> worker
+  RESOLVE_TEXT: 'coolpapers/resolveText',   // popup -> worker: text typed or pasted
 });
 
 // Notification ids, one per kind of outcome, so a repeated failure replaces
@@ -54,5 +55,12 @@ export const INSTALL_HINT =
 // chrome.storage keys.
 export const STORAGE = Object.freeze({
   SETTINGS: 'settings',          // storage.sync
-  LAST_REDIRECT: 'lastRedirect', // storage.local
+  RECENT_REDIRECTS: 'recentRedirects', // storage.local: the newest first
 });
+
+// How many redirects the popup lists.
+export const RECENT_REDIRECTS_SHOWN = 5;
+
+// Longest text the popup's input box sends (a pasted reference or URL is far
+// shorter; the host has its own, larger limits).
+export const TYPED_TEXT_MAX_CHARS = 4096;

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "literal_filter.hpp"
+#include "no_match_message.hpp"
 #include "percent.hpp"
 #include "rule_table.hpp"
 #include "search_words.hpp"
@@ -28,8 +29,6 @@ constexpr std::array<Field, 4> kFieldOrder = {Field::selection_text, Field::link
 // Listing pages are recognised in what the user pointed at (a link) first,
 // then the page itself.
 constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
-
-constexpr std::string_view kNoIdMessage = "No paper id found in the selection, link or page";
 
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
@@ -205,7 +204,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
       return;
     }
   }
-  fail(out, ErrorCode::no_match, kNoIdMessage);
+  fail(out, ErrorCode::no_match, detail::no_match_message(request));
 }
 
 Resolution Resolver::resolve(const Request& request) const {

@@ -82,7 +82,7 @@ TEST_CASE("resolve exits 1 and names the argument that did not resolve") {
   CHECK(r.exit_code == 1);
   CHECK(r.out == "\nhttps://papers.cool/arxiv/2401.12345\n");
   CHECK(r.err.find("https://doi.org/10.1145/3580305.3599000") != std::string::npos);
-  CHECK(r.err.find("No paper id found") != std::string::npos);
+  CHECK(r.err.find("No paper id found in the URL") != std::string::npos);
 }
 
 TEST_CASE("--field decides how a text is read") {
@@ -146,7 +146,7 @@ TEST_CASE("--json writes one object per line with the deciding field") {
   CHECK(r.out ==
         R"J({"ok":true,"url":"https://papers.cool/venue/2023.acl-long.1@ACL","family":"acl","ids":["2023.acl-long.1@ACL"],"field":"pageUrl"})J"
         "\n"
-        R"J({"ok":false,"error":{"code":"no_match","message":"No paper id found in the selection, link or page"}})J"
+        R"J({"ok":false,"error":{"code":"no_match","message":"No paper id found in the URL"}})J"
         "\n");
 }
 

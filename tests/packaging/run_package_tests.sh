@@ -245,14 +245,20 @@ check "the redirector's unit is not enabled" test -z "$(find /etc/systemd/system
 
 stage "coolpapers doctor (package install)"
 empty_home=$work/home
-mkdir "$empty_home"
+# A Chromium profile: doctor counts a browser as ready only when it is
+# installed (its profile or program exists) and registered.
+mkdir -p "$empty_home/.config/chromium"
 out=$(env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" /usr/bin/coolpapers doctor) && status=0 || status=$?
 check_eq "doctor exits 0" 0 "$status"
 check "doctor says OK" grep -qx "doctor: OK" <<<"$out"
 report=$(env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" /usr/bin/coolpapers doctor --json) || true
-check_eq "doctor --json: every browser ready through its system registration" \
-  "$(browser_rows | cut -f1 | sed 's/$/:system/')" \
-  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : 'NOT READY')).join('\n')" <<<"$report")"
+check_eq "doctor --json: every installed browser ready through its system registration" \
+  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.installed ? 'system' : 'not installed')).join('\n')" <<<"$report")" \
+  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : b.installed ? 'NOT READY' : 'not installed')).join('\n')" <<<"$report")"
+check_eq "doctor --json: Chromium (its profile exists) is installed and ready" "true true" \
+  "$(json_eval "r.browsers.find(b => b.name === 'chromium').installed + ' ' + r.browsers.find(b => b.name === 'chromium').ready" <<<"$report")"
+check_eq "doctor --json: the package's reinstall command" "sudo apt-get install --reinstall coolpapers" \
+  "$(json_eval "r.reinstall" <<<"$report")"
 check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpapers/extension" \
   "$(json_eval "r.errors + ' ' + r.extension_dir" <<<"$report")"
 printf '%s\n' "$out" | sed 's/^/       /'

@@ -8,7 +8,7 @@ TEST_CASE("a resolution serialises to the documented JSON") {
   CHECK(to_json(test::builtin().resolve("see arXiv:2401.12345 and 2402.00012v3", Field::selection_text)) ==
         R"({"ok":true,"url":"https://papers.cool/arxiv/2401.12345,2402.00012","family":"arxiv","ids":["2401.12345","2402.00012"],"field":"selectionText"})");
   CHECK(to_json(test::builtin().resolve("https://doi.org/10.1145/3580305.3599000", Field::page_url)) ==
-        R"({"ok":false,"error":{"code":"no_match","message":"No paper id found in the selection, link or page"}})");
+        R"({"ok":false,"error":{"code":"no_match","message":"No paper id found in the URL"}})");
 }
 
 TEST_CASE("JSON strings are escaped and always valid UTF-8") {

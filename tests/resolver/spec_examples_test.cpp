@@ -31,7 +31,7 @@ TEST_CASE("a text with no id anywhere gets the plain-words explanation") {
   Resolution r = test::builtin().resolve("https://doi.org/10.1145/3580305.3599000", Field::page_url);
   REQUIRE_FALSE(r.ok());
   CHECK(*r.error == ErrorCode::no_match);
-  CHECK(r.message == "No paper id found in the selection, link or page");
+  CHECK(r.message == "No paper id found in the URL");
   CHECK(r.url.empty());
 }
 

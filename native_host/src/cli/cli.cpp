@@ -1,35 +1,15 @@
 // Command dispatch, --help (text in cli_help.cpp) and --version.
 #include "cli.hpp"
 
-#include <unistd.h>
-
+#include <cstdio>
 #include <iostream>
 #include <string_view>
 
 #include "coolpapers/errors.hpp"
 #include "doctor_browsers.hpp"
 #include "host_start.hpp"
-#include "native_host.hpp"
 
 namespace coolpapers::app {
-namespace {
-
-
-int run_host_mode() {
-  // A broken user rule file must not break right-click: fall back to the
-  // built-in rules and say why on stderr (Chrome copies it to its log;
-  // `coolpapers rules test` shows the details).
-  std::optional<Resolver> resolver = load_resolver({});
-  if (!resolver) {
-    std::cerr << "coolpapers: native host continues with the built-in rules only\n";
-    auto builtin = Resolver::create({});
-    if (!builtin) return exit_code(ErrorCode::internal);
-    resolver = *builtin;
-  }
-  return run_native_host(*resolver, STDIN_FILENO, STDOUT_FILENO);
-}
-
-}  // namespace
 
 int usage_error(const std::string& message) {
   std::cerr << "coolpapers: " << message << "\nTry `coolpapers --help`.\n";
@@ -60,24 +40,26 @@ int parse_common_option(const std::vector<std::string>& args, std::size_t& i, Co
   return 0;
 }
 
-int run(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+namespace {
+
+// Runs the command args[0] names.
+int dispatch(const std::vector<std::string>& args) {
   if (args.empty()) {
     std::cerr << main_help();
     return exit_code(ErrorCode::usage);
   }
+  const std::string& command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
   std::string refusal;
   switch (recognise_host_start(args, doctor::builtin_gecko_id(), refusal)) {
     case HostStart::serve:
-      return run_host_mode();
+      return cmd_native_host(rest);
     case HostStart::refused:
       std::cerr << "coolpapers: " << refusal << "\n";
       return exit_code(ErrorCode::usage);
     case HostStart::not_host:
       break;
   }
-  const std::string& command = args[0];
-  std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "resolve") return cmd_resolve(rest);
   if (command == "open") return cmd_open(rest);
   if (command == "rules") return cmd_rules(rest);
@@ -91,6 +73,25 @@ int run(int argc, char** argv) {
     return 0;
   }
   return usage_error("unknown command \"" + command + "\"");
+}
+
+// Whether everything written to standard output reached it. Checked once,
+// at exit, for every command: output cut short (a full disk, a closed
+// pipe) is an I/O error however well the command went.
+bool output_written() {
+  std::cout.flush();
+  return std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  int status = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  if (!output_written()) {
+    std::cerr << "coolpapers: cannot write standard output; check that the disk is not full\n";
+    return exit_code(ErrorCode::io);
+  }
+  return status;
 }
 
 }  // namespace coolpapers::app

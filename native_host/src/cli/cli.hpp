@@ -31,6 +31,7 @@ int cmd_resolve(const std::vector<std::string>& args);
 int cmd_open(const std::vector<std::string>& args);
 int cmd_rules(const std::vector<std::string>& args);
 int cmd_doctor(const std::vector<std::string>& args);
+int cmd_native_host(const std::vector<std::string>& args);
 
 // Consumes "--base URL"/"--base=URL" and "--rules FILE" at args[i].
 // Returns 1 if consumed (i advanced past the value), 0 if args[i] is not a

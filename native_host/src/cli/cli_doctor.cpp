@@ -25,7 +25,7 @@ the way a browser starts it.
 
   --json   one JSON object instead of text (for scripts)
 
-Exit status: 0 when at least one browser is fully set up and nothing
+Exit status: 0 when at least one installed browser is fully set up and nothing
 registered is broken, 1 otherwise, 2 for a usage error.
 
 Environment: XDG_CONFIG_HOME and HOME locate the user directories;

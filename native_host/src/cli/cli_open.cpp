@@ -1,5 +1,7 @@
 // `coolpapers open`: resolve, then hand the page to the user's browser.
 #include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -18,7 +20,8 @@ constexpr std::string_view kHelp = R"HELP(Usage: coolpapers open [options] TEXT.
 
 Resolves each TEXT like `coolpapers resolve` and opens the Cool Papers page
 in the browser named by $BROWSER (its first ':'-separated entry; "%s" in it
-is replaced by the URL) or else with xdg-open.
+is replaced by the URL) or else with xdg-open. Exits 3 when that command
+cannot be started or fails within two seconds.
 
 Options:
   --dry-run     print the command instead of running it
@@ -54,15 +57,34 @@ std::string shell_quote(const std::string& word) {
   return out + "'";
 }
 
-// Starts the browser without waiting for it (a browser may run until the
-// user closes it). Returns an error message, or empty on success.
+// How long a browser command may take to fail. xdg-open without a usable
+// browser, or BROWSER=false, exits at once with an error; a browser that
+// started may run until the user closes it, so after this it counts as
+// started and is left running.
+constexpr int kStartupCheckMs = 2000;
+
+// Starts the browser and watches it for kStartupCheckMs. Returns an error
+// message, or empty when it started (exited 0, or still running).
 std::string launch(const std::vector<std::string>& command) {
   std::vector<char*> argv;
   for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;
   int rc = ::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ);
-  return rc == 0 ? std::string() : std::string(std::strerror(rc));
+  if (rc != 0) return std::strerror(rc);
+  constexpr int kPollMs = 20;
+  for (int waited = 0; waited < kStartupCheckMs; waited += kPollMs) {
+    int status = 0;
+    pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == pid) {
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
+      return WIFEXITED(status) ? "it exited with status " + std::to_string(WEXITSTATUS(status))
+                               : "it was killed by signal " + std::to_string(WTERMSIG(status));
+    }
+    if (done < 0) return {};  // not our child any more: nothing to learn
+    ::usleep(kPollMs * 1000);
+  }
+  return {};
 }
 
 }  // namespace
@@ -108,7 +130,8 @@ int cmd_open(const std::vector<std::string>& args) {
       for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
       std::cout << "\n";
     } else if (std::string error = launch(command); !error.empty()) {
-      std::cerr << "coolpapers: cannot start " << command[0] << ": " << error << " (set $BROWSER)\n";
+      std::cerr << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
+                << "; set $BROWSER to your browser's command, e.g. BROWSER=firefox\n";
       status = exit_code(ErrorCode::io);
     }
   }

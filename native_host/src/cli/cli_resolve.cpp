@@ -138,10 +138,7 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
       std::cerr << "coolpapers: \"" << text << "\": " << printer.last().message << "\n";
     }
   }
-  if (std::fflush(stdout) != 0 || printer.failed()) {
-    std::cerr << "coolpapers: cannot write output\n";
-    return exit_code(ErrorCode::io);
-  }
+  // A failed write is reported by run(), like every command's.
   return all ? 0 : exit_code(ErrorCode::no_match);
 }
 
@@ -166,11 +163,7 @@ int resolve_stdin(Printer& printer) {
     // Flush whenever we would wait for input, so a caller that writes one
     // line and reads one answer (a coprocess) is never stuck.
     if (reader.drained()) std::fflush(stdout);
-    if (printer.failed()) break;
-  }
-  if (std::fflush(stdout) != 0 || printer.failed()) {
-    std::cerr << "coolpapers: cannot write output\n";
-    return exit_code(ErrorCode::io);
+    if (printer.failed()) break;  // run() reports it
   }
   return 0;
 }

@@ -9,12 +9,13 @@ namespace coolpapers::app {
 namespace {
 
 constexpr std::string_view kHelp = R"HELP(Usage: coolpapers rules list [--json] [--rules FILE]...
-       coolpapers rules test [FILE]
+       coolpapers rules test [--rules FILE]... [FILE]
 
 list  shows every rule (built-in and from rule files) in priority order:
       id, family, source, output template, literals and pattern.
       --json prints the built-in rule table itself.
-test  runs every rule's examples (with FILE: the built-in rules plus FILE)
+test  runs every rule's examples (with FILE or --rules FILE: the built-in
+      rules plus FILE)
       and prints each failure and a last line "N passed, N failed".
       Exit 1 on any failure, 2 if FILE cannot be loaded.
 
@@ -35,6 +36,9 @@ int list(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--json") {
       json = true;
+    } else if (args[i] == "--help" || args[i] == "-h") {
+      std::cout << kHelp;
+      return 0;
     } else if (int used = parse_common_option(args, i, common); used <= 0) {
       return used < 0 ? exit_code(ErrorCode::usage) : usage_error("rules list: unknown argument \"" + args[i] + "\"");
     }
@@ -56,9 +60,18 @@ int list(const std::vector<std::string>& args) {
 
 int test(const std::vector<std::string>& args) {
   CommonOptions common;
-  for (const auto& arg : args) {
-    if (arg.starts_with("-")) return usage_error("rules test: unknown option \"" + arg + "\"");
-    common.rule_files.push_back(arg);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::cout << kHelp;
+      return 0;
+    }
+    if (int used = parse_common_option(args, i, common); used != 0) {
+      if (used < 0) return exit_code(ErrorCode::usage);
+    } else if (args[i].starts_with("-")) {
+      return usage_error("rules test: unknown option \"" + args[i] + "\"");
+    } else {
+      common.rule_files.push_back(args[i]);
+    }
   }
   auto resolver = load_resolver(common);
   if (!resolver) return exit_code(ErrorCode::bad_config);

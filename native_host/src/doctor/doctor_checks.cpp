@@ -18,11 +18,13 @@
 //   addon_missing        (Firefox) the add-on id is not listed
 //   ping_failed          started as a browser would, the host gave no good ping reply
 #include "doctor_checks.hpp"
+#include "doctor_fixes.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -112,6 +114,15 @@ std::string home_directory() {
   return "/";
 }
 
+// "line L, column C" (both from 1) of byte `offset` of `text`.
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
+}
+
 std::string mode_string(fs::perms p) {
   char text[8];
   std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(p) & 07777u);
@@ -177,7 +188,7 @@ const Registration* BrowserReport::effective() const {
 
 bool BrowserReport::ready() const {
   const Registration* used = effective();
-  return used && used->works();
+  return installed && used && used->works();
 }
 
 bool Report::ok() const {
@@ -196,11 +207,14 @@ int Report::error_count() const {
 
 void check_manifest_text(const std::string& text, const Environment& env, Registration& r) {
   boost::system::error_code ec;
-  boost::json::value parsed = boost::json::parse(text, ec);
+  boost::json::stream_parser parser;
+  std::size_t used = parser.write(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
   if (ec) {
-    add(r, "bad_json", "not valid JSON: " + ec.message());
+    add(r, "bad_json", "not valid JSON: " + ec.message() + " at " + line_and_column(text, used));
     return;
   }
+  boost::json::value parsed = parser.release();
   if (!parsed.is_object()) {
     add(r, "not_object", "valid JSON, but not an object");
     return;
@@ -269,6 +283,7 @@ Report run_checks(const std::vector<Browser>& browsers, const Environment& env) 
   report.self_path = env.self_path;
   report.extension_id = env.extension_id;
   report.gecko_id = env.gecko_id;
+  report.reinstall = reinstall_command(env.self_path, home_directory());
   const std::string file = std::string(kHostName) + ".json";
   for (const Browser& browser : browsers) {
     BrowserReport b;
@@ -277,6 +292,7 @@ Report run_checks(const std::vector<Browser>& browsers, const Environment& env) 
     b.profile_dir = (firefox ? env.home : env.config_home) + "/" + browser.user_dir;
     std::error_code ec;
     b.profile_found = fs::is_directory(b.profile_dir, ec);
+    b.installed = b.profile_found || browser_program_found(browser, env);
     b.system = check_registration(Scope::system, env.system_root + browser.system_dir + "/" + file, env, browser.format);
     b.user = check_registration(
         Scope::user, b.profile_dir + (firefox ? "/native-messaging-hosts/" : "/NativeMessagingHosts/") + file, env,

@@ -60,12 +60,14 @@ struct BrowserReport {
   Browser browser;
   std::string profile_dir;  // config_home/user_dir (Firefox: home/user_dir)
   bool profile_found = false;  // that directory exists: the browser is probably in use
+  bool installed = false;      // its profile or its program exists
   Registration system;
   Registration user;
 
   // The registration the browser uses: Chromium and Firefox read the user
   // directory first and fall back to the system one. nullptr when neither exists.
   const Registration* effective() const;
+  // Installed, and the registration it uses works: right-click will work.
   bool ready() const;
 };
 
@@ -73,6 +75,7 @@ struct Report {
   std::string self_path;
   std::string extension_id;
   std::string gecko_id;
+  std::string reinstall;  // the command that registers this binary again
   std::vector<BrowserReport> browsers;
 
   bool ok() const;           // some browser ready, nothing registered broken
@@ -89,6 +92,14 @@ void check_manifest_text(const std::string& text, const Environment& env, Regist
 // "path" exists, is executable, is this binary, and answers a ping.
 Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env,
                                 HostFormat format = HostFormat::chromium);
+
+// The programs that start the browser ("google-chrome", ...); none for a
+// browser doctor knows only by its profile.
+std::vector<std::string> browser_programs(const Browser& browser);
+
+// Whether one of the browser's programs is on $PATH (each directory below
+// env.system_root, so tests plant programs in their own tree).
+bool browser_program_found(const Browser& browser, const Environment& env);
 
 Report run_checks(const std::vector<Browser>& browsers, const Environment& env);
 

@@ -3,25 +3,29 @@
 
 #include <boost/json.hpp>
 
+#include "doctor_fixes.hpp"
+
 namespace coolpapers::app::doctor {
 namespace {
 
 std::string_view scope_name(Scope scope) { return scope == Scope::system ? "system" : "user"; }
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
-void print_registration(const Registration& r, std::ostream& out) {
+void print_registration(const Registration& r, const std::string& reinstall, std::ostream& out) {
   out << "  " << (r.scope == Scope::system ? "system " : "user   ") << r.manifest_path << "\n";
   if (!r.registered) {
     out << "         not registered\n";
     return;
   }
-  for (const Problem& p : r.problems) out << "         " << severity_name(p.severity) << " [" << p.code << "]: " << p.message << "\n";
+  for (const Problem& p : r.problems)
+    out << "         " << severity_name(p.severity) << " [" << p.code << "]: " << p.message << "\n"
+        << "           fix: " << fix_for(p, r, reinstall) << "\n";
   if (r.works())
     out << "         ok: " << r.host_path << " answered ping (version " << r.ping->version << ", " << r.ping->rules
         << " rules)\n";
 }
 
-boost::json::value registration_json(const Registration& r) {
+boost::json::value registration_json(const Registration& r, const std::string& reinstall) {
   boost::json::object o;
   o["manifest"] = r.manifest_path;
   o["registered"] = r.registered;
@@ -39,7 +43,10 @@ boost::json::value registration_json(const Registration& r) {
   }
   boost::json::array problems;
   for (const Problem& p : r.problems)
-    problems.push_back(boost::json::object{{"code", p.code}, {"severity", severity_name(p.severity)}, {"message", p.message}});
+    problems.push_back(boost::json::object{{"code", p.code},
+                                           {"severity", severity_name(p.severity)},
+                                           {"message", p.message},
+                                           {"fix", fix_for(p, r, reinstall)}});
   o["problems"] = std::move(problems);
   return o;
 }
@@ -53,24 +60,38 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   for (const BrowserReport& b : report.browsers) {
     out << "\n" << b.browser.display << " (" << b.browser.name << "; profile " << b.profile_dir
         << (b.profile_found ? "" : ": not found") << ")\n";
-    print_registration(b.system, out);
-    print_registration(b.user, out);
+    if (!b.installed) {
+      std::string programs;
+      for (const std::string& name : browser_programs(b.browser)) programs += (programs.empty() ? "" : " or ") + name;
+      out << "  not installed here (no profile" << (programs.empty() ? "" : ", no " + programs + " on PATH") << ")\n";
+    }
+    print_registration(b.system, report.reinstall, out);
+    print_registration(b.user, report.reinstall, out);
     if (b.system.registered && b.user.registered)
       out << "  (the user registration takes precedence over the system one)\n";
     if (b.profile_found && !b.effective())
-      out << "  the browser is in use here but the host is not registered for it: packaging/install.sh --user"
-          << (b.browser.format == HostFormat::firefox ? " --browser firefox" : "") << "\n";
+      out << "  the browser is in use here but the host is not registered for it: " << report.reinstall << "\n";
   }
 
-  std::string ready;
-  for (const BrowserReport& b : report.browsers)
-    if (b.ready()) ready += (ready.empty() ? "" : ", ") + b.browser.display;
+  std::string ready, not_ready;
+  bool any_installed = false;
+  for (const BrowserReport& b : report.browsers) {
+    any_installed = any_installed || b.installed;
+    std::string& list = b.ready() ? ready : not_ready;
+    if (b.installed) list += (list.empty() ? "" : ", ") + b.browser.display;
+  }
   int errors = report.error_count();
   out << "\n";
-  if (ready.empty())
-    out << "Not ready in any browser: install the coolpapers package, or run packaging/install.sh --user.\n";
+  if (!any_installed)
+    out << "No browser found here: install Chromium (sudo apt-get install chromium), another Chromium-family browser "
+           "or Firefox, "
+           "then register the host with: "
+        << report.reinstall << "\n";
+  else if (ready.empty())
+    out << "Not ready in any browser: register the host with: " << report.reinstall << "\n";
   else
     out << "Ready in: " << ready << ".\n";
+  if (!ready.empty() && !not_ready.empty()) out << "Not ready in: " << not_ready << " (see above).\n";
   if (errors > 0) out << errors << (errors == 1 ? " problem" : " problems") << " found (see \"error\" above).\n";
   if (!ready.empty() && !extension_dir.empty())
     out << "Load the extension once per browser: chrome://extensions > Developer mode > Load unpacked > "
@@ -86,6 +107,7 @@ void print_json(const Report& report, const std::string& extension_dir, std::ost
   o["binary"] = report.self_path;
   o["extension_id"] = report.extension_id;
   o["gecko_id"] = report.gecko_id;
+  o["reinstall"] = report.reinstall;
   o["extension_dir"] = extension_dir.empty() ? boost::json::value(nullptr) : boost::json::value(extension_dir);
   boost::json::array browsers;
   for (const BrowserReport& b : report.browsers) {
@@ -95,11 +117,12 @@ void print_json(const Report& report, const std::string& extension_dir, std::ost
     entry["format"] = b.browser.format == HostFormat::firefox ? "firefox" : "chromium";
     entry["profile_dir"] = b.profile_dir;
     entry["profile_found"] = b.profile_found;
+    entry["installed"] = b.installed;
     entry["ready"] = b.ready();
     const Registration* used = b.effective();
     entry["effective"] = used ? boost::json::value(scope_name(used->scope)) : boost::json::value(nullptr);
-    entry["system"] = registration_json(b.system);
-    entry["user"] = registration_json(b.user);
+    entry["system"] = registration_json(b.system, report.reinstall);
+    entry["user"] = registration_json(b.user, report.reinstall);
     browsers.push_back(std::move(entry));
   }
   o["browsers"] = std::move(browsers);

@@ -7,7 +7,9 @@ import { poll } from '../lib/chromium.mjs';
 import { redirect, setSettings, startSession } from '../lib/session.mjs';
 import { resolutionExamples } from '../../resolution_examples.mjs';
 
-const NO_ID = 'No paper id found in the selection, link or page';
+// The host's words, which name what it looked at.
+const noIdMessage = (request) =>
+  (Object.keys(request).length === 1 ? 'No paper id found in the URL' : 'No paper id found in the link or page');
 let s;
 let browser;
 
@@ -80,7 +82,7 @@ test('every page and link example of the contract opens its Cool Papers page', a
   for (const example of PAGE_AND_LINK_EXAMPLES) {
     if (example.url === null) {
       const result = await redirect(browser, example.request, null);
-      assert.deepEqual(result, { ok: false, kind: 'no_id', error: NO_ID }, example.where);
+      assert.deepEqual(result, { ok: false, kind: 'no_id', error: noIdMessage(example.request) }, example.where);
       await browser.clearNotifications();
       continue;
     }
@@ -100,7 +102,7 @@ test('a selection without ids falls back to the search', async () => {
 test('no id anywhere: a notification says so and nothing opens', async () => {
   const before = (await browser.pages()).length;
   const result = await redirect(browser, { pageUrl: 'https://doi.org/10.1145/3580305.3599000' }, null);
-  assert.deepEqual(result, { ok: false, kind: 'no_id', error: NO_ID });
+  assert.deepEqual(result, { ok: false, kind: 'no_id', error: 'No paper id found in the URL' });
   assert.deepEqual(await browser.notificationIds(), ['coolpapers-no-id']);
   assert.equal((await browser.pages()).length, before);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 
 import { MESSAGE } from '../../../extension/lib/constants.js';
-import { describeHost, describeLastRedirect } from '../../../extension/popup/describe.js';
+import { describeHost, describeRecent } from '../../../extension/popup/describe.js';
 
 import { EXTENSION_DIR as EXT, RULES_FILE } from '../lib/paths.mjs';
 
@@ -99,8 +99,12 @@ test('the popup says installed, missing (with or without the service) or broken'
   assert.equal(describeHost(undefined).state, 'broken');
 });
 
-test('the popup shows the last redirect, or that there was none', () => {
-  assert.equal(describeLastRedirect(null), 'None yet.');
-  assert.match(describeLastRedirect({ url: 'https://papers.cool/arxiv/1', via: 'host', at: 0 }), /^https:\/\/papers.cool\/arxiv\/1 — /);
-  assert.match(describeLastRedirect({ url: 'http://s/?q=x', via: 'service' }), /via the redirect service/);
+test('the popup lists each recent redirect as what was given and where it led', () => {
+  assert.equal(describeRecent(null), null);
+  assert.equal(describeRecent({ input: 'x' }), null);
+  assert.equal(describeRecent({ input: 'x', url: 'javascript:alert(1)' }), null);
+  assert.deepEqual(describeRecent({ input: 'arXiv:1', url: 'https://papers.cool/arxiv/1', via: 'host', at: 0 }),
+    { input: 'arXiv:1', url: 'https://papers.cool/arxiv/1', text: 'arXiv:1 → https://papers.cool/arxiv/1' });
+  assert.equal(describeRecent({ url: 'https://papers.cool/arxiv/1' }).input, '(this page)');
+  assert.match(describeRecent({ input: 'x', url: 'http://s/?q=x', via: 'service' }).text, /via the redirect service/);
 });
