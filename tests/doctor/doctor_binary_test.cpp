@@ -82,6 +82,12 @@ std::string good_firefox_manifest(const std::string& path) {
          R"("]})";
 }
 
+// The manifest install.sh writes for `browser`: Firefox's has its own format.
+std::string good_manifest_for(const coolpapers::app::doctor::Browser& browser, const std::string& path) {
+  return browser.format == coolpapers::app::doctor::HostFormat::firefox ? good_firefox_manifest(path)
+                                                                         : good_manifest(path);
+}
+
 ProcessResult doctor(bool json = true) {
   std::vector<std::string> argv = {COOLPAPERS_BIN, "doctor"};
   if (json) argv.push_back("--json");
@@ -368,7 +374,7 @@ TEST_CASE("without HOME the user directories are under the home directory /etc/p
 TEST_CASE("Ready lists only installed browsers whose registration works") {
   Sandbox box;
   for (const auto& b : coolpapers::app::doctor::builtin_browsers())
-    Sandbox::write(box.system_manifest(b.system_dir), good_manifest(COOLPAPERS_BIN));
+    Sandbox::write(box.system_manifest(b.system_dir), good_manifest_for(b, COOLPAPERS_BIN));
   fs::create_directories(box.home() + "/.config/chromium");
   auto r = doctor(false);
   CHECK(r.exit_code == 0);
@@ -387,7 +393,7 @@ TEST_CASE("Ready lists only installed browsers whose registration works") {
 TEST_CASE("a broken Chromium manifest: not ready anywhere, the JSON fault's line and column, and a fix") {
   Sandbox box;
   for (const auto& b : coolpapers::app::doctor::builtin_browsers())
-    Sandbox::write(box.system_manifest(b.system_dir), good_manifest(COOLPAPERS_BIN));
+    Sandbox::write(box.system_manifest(b.system_dir), good_manifest_for(b, COOLPAPERS_BIN));
   Sandbox::write(box.user_manifest("chromium"), "{\"name\": \"cool.papers.redirector\",\n \"path\": oops}");
   auto r = doctor(false);
   CHECK(r.exit_code == 1);

@@ -42,6 +42,7 @@ test_layout() {
   mkdir -p "$config/$user_dir"
   local label="$display (~/.config)"
   ((use_xdg)) && label="$display (\$XDG_CONFIG_HOME)"
+  [[ $format == firefox ]] && label="$display (~/$user_dir)"
   stage "install.sh --user: $label"
 
   local before after1 after2 after3 out
