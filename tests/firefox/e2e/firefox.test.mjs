@@ -81,20 +81,21 @@ test('the content script adds Cool Papers links on arXiv, OpenReview and ACL Ant
   }
 });
 
-test('a real right-click on an arXiv page shows our item, and choosing it opens the tab', async () => {
-  await s.navigate('https://arxiv.org/abs/2312.00001');
-  const element = (await s.send('WebDriver:FindElement', { using: 'css selector', value: 'h1.title' })).value;
+// Right-clicks `selector` on the current page with Marionette's pointer
+// actions (a real context menu, headless), then chooses our item `menuId`.
+async function rightClickAndChoose(selector, menuId) {
+  const element = (await s.send('WebDriver:FindElement', { using: 'css selector', value: selector })).value;
   await s.send('Marionette:SetContext', { value: 'content' });
   await s.send('WebDriver:PerformActions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
     actions: [{ type: 'pointerMove', origin: element, x: 0, y: 0 }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }] }] });
   await s.send('WebDriver:ReleaseActions');
   // The XUL id of an extension's item: <add-on id, "@" and "." made "_">-menuitem-_<item id>.
-  const itemId = `${GECKO_ID.replace(/[@.]/g, '_')}-menuitem-_coolpapers-redirect-page`;
+  const itemId = `${GECKO_ID.replace(/[@.]/g, '_')}-menuitem-_${menuId}`;
   await s.run('chrome', `return (async () => {
     const menu = document.getElementById('contentAreaContextMenu');
     if (menu.state !== 'open') await new Promise((r) => menu.addEventListener('popupshown', r, { once: true }));
     const item = document.getElementById(arguments[0]);
-    if (!item || item.hidden) throw new Error('our item is not in the context menu');
+    if (!item || item.hidden) throw new Error('our item ' + arguments[0] + ' is not in the context menu');
     if (item.parentNode.state !== 'open') {  // two or more items of one add-on sit in a submenu
       const shown = new Promise((r) => item.parentNode.addEventListener('popupshown', r, { once: true }));
       item.parentNode.parentNode.openMenu(true);
@@ -102,6 +103,19 @@ test('a real right-click on an arXiv page shows our item, and choosing it opens 
     }
     item.parentNode.activateItem(item);
   })()`, [itemId]);
+}
+
+test('a real right-click on an arXiv page shows our item, and choosing it opens the tab', async () => {
+  await s.navigate('https://arxiv.org/abs/2312.00001');
+  await rightClickAndChoose('h1.title', 'coolpapers-redirect-page');
+  await expectTab('https://papers.cool/arxiv/2312.00001');
+});
+
+test('a real right-click in Firefox\'s PDF viewer (a page context there, not a frame) opens the paper', async () => {
+  await s.navigate('https://arxiv.org/pdf/2312.00001');
+  // pdf.js renders into #viewerContainer once the document has loaded.
+  await poll(() => s.run('content', `return !!document.querySelector('#viewerContainer .page')`), 'the PDF viewer to render');
+  await rightClickAndChoose('#viewerContainer', 'coolpapers-redirect-pdf-viewer');
   await expectTab('https://papers.cool/arxiv/2312.00001');
 });
 
