@@ -196,11 +196,6 @@ export async function startFirefox({ prefix, registerRealHost = true, extraPrefs
       }
     });`, [info]);
   };
-  // Evaluates `expression` (may be a promise) in the extension's options page.
-  session.inExtension = async (expression) => {
-    await session.openExtensionPage();
-    return session.run('content', `return (async () => (${expression}))();`);
-  };
   session.openExtensionPage = async () => {
     await session.run('chrome', 'gBrowser.selectedTab = gBrowser.tabs[0];');
     await m.send('Marionette:SetContext', { value: 'content' });
