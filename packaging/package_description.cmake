@@ -8,9 +8,11 @@ function(coolpapers_package_description out site_names)
   set(text "coolpapers resolves ${site_names} links, ids and citations to their Cool Papers pages. \
 The package holds the coolpapers command (also the browsers' native messaging host \
 cool.papers.redirector, registered for Chromium, Google Chrome, Microsoft Edge, \
-Brave and Vivaldi), the bundled browser extension to load unpacked from \
-/usr/share/coolpapers/extension, and coolpapers-redirector, an HTTP redirect \
-service with a systemd unit (not enabled). Run `coolpapers doctor` to check.")
+Brave and Vivaldi), the bundled browser extension, packed and offered to \
+Chromium, Google Chrome and Microsoft Edge, which install it at their next \
+start (unpacked in /usr/share/coolpapers/extension for the others), and \
+coolpapers-redirector, an HTTP redirect service with a systemd unit (not \
+enabled). Run `coolpapers doctor` to check.")
   # Lines of at most 79 characters, as the old hand-wrapped text had.
   string(REGEX MATCHALL "[^ ]+" words "${text}")
   set(wrapped "")

@@ -24,8 +24,6 @@ struct Resolver::Impl {
 
 namespace {
 
-constexpr std::array<Field, 4> kFieldOrder = {Field::selection_text, Field::link_url,
-                                              Field::page_url, Field::frame_url};
 // Listing pages are recognised in what the user pointed at (a link) first,
 // then the page itself.
 constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
@@ -189,7 +187,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     }
     return false;
   };
-  if (first_answer(kFieldOrder, false) || first_answer(kListingFields, true)) return;
+  if (first_answer(kRequestFields, false) || first_answer(kListingFields, true)) return;
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty()) {

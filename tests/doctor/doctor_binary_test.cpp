@@ -422,3 +422,32 @@ TEST_CASE("every problem in --json carries a one-line fix") {
   }
   CHECK(report.at("reinstall").as_string() == std::string(COOLPAPERS_SOURCE_DIR) + "/packaging/install.sh --user");
 }
+
+TEST_CASE("the extension: a bad offer fails doctor; a good one installed and enabled is reported as such") {
+  Sandbox box;
+  Sandbox::write(box.user_manifest("chromium"), good_manifest(COOLPAPERS_BIN));
+  std::string id(coolpapers::app::doctor::builtin_extension_id());
+  std::string offer = box.root() + "/usr/lib/chromium/extensions/" + id + ".json";
+  Sandbox::write(offer, R"({"external_crx": ")" COOLPAPERS_CRX R"(", "external_version": "9.9.9"})");
+  Sandbox::write(box.home() + "/.config/chromium/Default/Preferences", "{}");
+  auto bad = doctor(false);
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.find("error [version_mismatch]: announces version 9.9.9") != std::string::npos);
+
+  auto crx_version = parse_report(doctor()).at("browsers").as_array()[0].at("extension").at("system").at("crx_version");
+  REQUIRE(crx_version.is_string());
+  std::string version(crx_version.as_string());
+  Sandbox::write(offer, R"({"external_crx": ")" COOLPAPERS_CRX R"(", "external_version": ")" + version + "\"}");
+  Sandbox::write(box.home() + "/.config/chromium/Default/Preferences",
+                 R"({"extensions":{"settings":{")" + id + R"(":{"path":"x","manifest":{"version":")" + version +
+                     R"("},"disable_reasons":[]}}}})");
+  auto r = doctor();
+  CHECK(r.exit_code == 0);
+  auto report = parse_report(r);
+  const auto& extension = browser(report, "chromium").at("extension").as_object();
+  CHECK(extension.at("offered").as_string() == "system");
+  CHECK(extension.at("system").at("crx_id").as_string() == id);
+  CHECK(extension.at("profiles").as_array()[0].at("state").as_string() == "enabled");
+  CHECK(extension.at("problems").as_array().empty());
+  CHECK(doctor(false).out.find("profile Default: extension enabled (version " + version + ")") != std::string::npos);
+}

@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "doctor_browsers.hpp"
 #include "doctor_checks.hpp"
 
 using namespace coolpapers::app::doctor;
 
 namespace {
 
-const std::string kId = "fpbhoalikelbhbkkoeomegbpgcbgbpng";
+const std::string kId{builtin_extension_id()};
 
 const std::string kGeckoId = "coolpapers@papers.cool";
 

@@ -21,10 +21,10 @@
 
 using coolpapers::host::kMaxReplyBytes;
 using coolpapers::host::kMaxRequestBytes;
-using coolpapers::testing::ChildProcess;
+using coolpapers::process::ChildProcess;
 using coolpapers::testing::error_code_of;
 using coolpapers::testing::error_member;
-using coolpapers::testing::Finished;
+using coolpapers::process::Finished;
 using coolpapers::testing::frame;
 using coolpapers::testing::length_prefix;
 using coolpapers::testing::parse_reply;
@@ -69,10 +69,17 @@ const std::string& empty_config_home() {
   return dir.path;
 }
 
+// The host's environment: this process's, with XDG_CONFIG_HOME replaced.
+coolpapers::process::Options with_config_home(const std::string& config_home) {
+  coolpapers::process::Options options;
+  options.environment = {{"XDG_CONFIG_HOME", config_home}};
+  return options;
+}
+
 Finished run_host(std::string_view input, std::vector<std::string> args = {kOrigin},
                   const std::string& config_home = empty_config_home()) {
   args.insert(args.begin(), COOLPAPERS_BINARY);
-  return coolpapers::testing::run_process(args, input, {{"XDG_CONFIG_HOME", config_home}});
+  return coolpapers::process::run_process(args, input, with_config_home(config_home));
 }
 
 std::string resolve_selection(std::string_view text) {
@@ -179,7 +186,7 @@ TEST_CASE("only the exact Firefox form starts the host: a relative manifest or a
 }
 
 TEST_CASE("each message is answered before the next arrives, as a connectNative port needs") {
-  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, {{"XDG_CONFIG_HOME", empty_config_home()}});
+  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, with_config_home(empty_config_home()));
   for (int round = 0; round < 3; ++round) {
     CAPTURE(round);
     REQUIRE(host.write_input(frame(resolve_selection("arXiv:2401.1234" + std::to_string(round)))));
@@ -414,7 +421,7 @@ TEST_CASE("a batch whose reply would pass 1 MiB is cut short under the limit and
 }
 
 TEST_CASE("a browser that stops reading makes the host exit with a message, not die of SIGPIPE") {
-  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, {{"XDG_CONFIG_HOME", empty_config_home()}});
+  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, with_config_home(empty_config_home()));
   host.close_output();
   REQUIRE(host.write_input(frame(kPing)));
   const Finished run = host.finish();

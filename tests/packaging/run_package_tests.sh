@@ -5,6 +5,9 @@
 #      really link, as dpkg-shlibdeps computed it), also for a build with
 #      COOLPAPERS_STATIC_HOST=OFF (build/package-dynamic), where libre2-9
 #      must appear
+#      The packed extension: the .crx is the build's, and each browser's
+#      external-extension file (packaging/external-extensions.tsv) names it
+#      with the package's version
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
 #      reaching the host through /etc/chromium/native-messaging-hosts (our
@@ -102,12 +105,13 @@ version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$repo/CMakeLists.txt" | head 
 id=$(extension_id)
 # Chromium-format system dirs (Firefox's manifest has its own format and check)
 system_dirs=$(browser_rows | awk -F'\t' '$5 == "chromium" { print $3 }' | sort -u)
+external_dirs=$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f2 | sort -u)
 {
   echo "./usr/bin/coolpapers"
   echo "./usr/bin/coolpapers-redirector"
   for dir in $system_dirs; do echo ".$dir/cool.papers.redirector.json"; done
   # extension/'s shipped entries plus sites.json, generated from rules.json
-  # ... once for Chromium (loaded unpacked), once sideloaded for Firefox
+  # ... once unpacked (Chromium's Load unpacked), once sideloaded for Firefox
   for ext_dir in usr/share/coolpapers/extension \
     "usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/$(tr -d ' \t\r\n' <"$repo/extension/GECKO_ID")"; do
     (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
@@ -115,6 +119,8 @@ system_dirs=$(browser_rows | awk -F'\t' '$5 == "chromium" { print $3 }' | sort -
       sed "s|^\./||; s|^|./$ext_dir/|"
   done
   echo "./usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json"
+  echo "./usr/share/coolpapers/coolpapers.crx"
+  for dir in $external_dirs; do echo ".$dir/$id.json"; done
   echo "./usr/share/doc/coolpapers/copyright"
   echo "./usr/share/doc/coolpapers/README.md"
   echo "./usr/share/man/man1/coolpapers.1.gz"
@@ -148,6 +154,12 @@ check_eq "/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json: F
   "$(expected_firefox_manifest /usr/bin/coolpapers)" \
   "$(cat "$work/tree/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json")"
 check_eq "the extension's id file is the development id" "$id" "$(cat "$work/tree/usr/share/coolpapers/extension/EXTENSION_ID")"
+check "the .crx is the one the build packed" cmp -s "$repo/build/package/packaging/coolpapers.crx" "$work/tree/usr/share/coolpapers/coolpapers.crx"
+check_eq "the extension's version is the package's" "$version" "$(extension_version)"
+for dir in $external_dirs; do
+  check_eq "$dir/$id.json: external_crx /usr/share/coolpapers/coolpapers.crx, external_version $version" \
+    "$(expected_external /usr/share/coolpapers/coolpapers.crx)" "$(cat "$work/tree$dir/$id.json")"
+done
 check_eq "conffiles: the host manifests in /etc" "$(for d in $system_dirs; do echo "$d/cool.papers.redirector.json"; done)" \
   "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | sort)"
 if [[ -f $repo/packaging/coolpapers-redirector.service ]]; then
@@ -220,11 +232,12 @@ while read -r path; do
     exit 2
   fi
 done <"$work/package-paths"
+# shellcheck disable=SC2206  # split on purpose: directory names without spaces
 touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1
-  /usr/lib/mozilla /usr/share/mozilla)
+  /usr/lib/mozilla /usr/share/mozilla $external_dirs)
 state() {
   while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
-  for dir in "${touched[@]}"; do [[ -d $dir ]] && find "$dir" -printf '%y %m %p\n'; done | sort
+  for dir in "${touched[@]}"; do if [[ -d $dir ]]; then find "$dir" -printf '%y %m %p\n'; fi; done | sort
 }
 state >"$work/state-before"
 # Directories the package ships that exist but no package owns (an empty
@@ -261,6 +274,9 @@ check_eq "doctor --json: the package's reinstall command" "sudo apt-get install 
   "$(json_eval "r.reinstall" <<<"$report")"
 check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpapers/extension" \
   "$(json_eval "r.errors + ' ' + r.extension_dir" <<<"$report")"
+check_eq "doctor --json: the package offers the extension (version and id checked) to the browsers of external-extensions.tsv" \
+  "$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f1 | tr '\n' ',' | sed 's/,$//')" \
+  "$(json_eval "r.browsers.filter(b => b.extension.offered === 'system').map(b => b.name).join(',')" <<<"$report")"
 printf '%s\n' "$out" | sed 's/^/       /'
 
 stage "native messaging round trip against /usr/bin/coolpapers"
@@ -325,6 +341,9 @@ check "and says why" grep -q "the coolpapers package is installed" <<<"$out"
 stage "remove, then purge"
 dpkg -r coolpapers >"$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; fail "dpkg -r"; }
 check "remove: binaries and extension are gone" test ! -e /usr/bin/coolpapers -a ! -e /usr/share/coolpapers
+for dir in $external_dirs; do
+  check "remove: $dir/$id.json is gone (the browser uninstalls the extension at its next start)" test ! -e "$dir/$id.json"
+done
 check "remove: the host manifests (conffiles) stay until purge" \
   test -f /etc/chromium/native-messaging-hosts/cool.papers.redirector.json
 dpkg --purge coolpapers >"$work/dpkg-purge.log" 2>&1 || { cat "$work/dpkg-purge.log" >&2; fail "dpkg --purge"; }
@@ -347,6 +366,10 @@ out=$("$repo/packaging/install.sh" --system --prefix "$prefix" --build-dir "$rep
 for dir in $system_dirs; do
   check_eq "install.sh --system: $dir/cool.papers.redirector.json points at $prefix/bin/coolpapers" \
     "$(expected_manifest "$prefix/bin/coolpapers")" "$(cat "$dir/cool.papers.redirector.json" 2>/dev/null)"
+done
+for dir in $external_dirs; do
+  check_eq "install.sh --system: $dir/$id.json names $prefix/share/coolpapers/coolpapers.crx" \
+    "$(expected_external "$prefix/share/coolpapers/coolpapers.crx")" "$(cat "$dir/$id.json" 2>/dev/null)"
 done
 env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" "$prefix/bin/coolpapers" doctor >/dev/null &&
   status=0 || status=$?

@@ -151,7 +151,7 @@ TEST_CASE("a search-bar query uses + for spaces and falls back to a search for p
   CHECK(ids.header(beast::http::field::location) == "https://papers.cool/arxiv/2312.00001");
 }
 
-TEST_CASE("the root without input is the help page, with or without an empty q") {
+TEST_CASE("the root without input is the start page, with or without an empty q") {
   for (std::string target : {"/", "/?q=", "/?q=+++", "/?other=1"}) {
     CAPTURE(target);
     Reply r = respond(target);
@@ -191,6 +191,13 @@ TEST_CASE("the API answers the resolver's JSON with 200, 404 or 400") {
   Reply bad_field = respond("/api/resolve?q=x&field=nose");
   CHECK(bad_field.outcome.status == 400);
   CHECK(bad_field.message.body().find("\"field\":\"nose\"") != std::string::npos);
+  // The same names as the command line's --field: short and member names.
+  for (const char* name : {"frame", "frameUrl", "auto"}) {
+    CAPTURE(name);
+    Reply named = respond(std::string("/api/resolve?q=https://arxiv.org/abs/2312.00001&field=") + name);
+    CHECK(named.outcome.status == 200);
+  }
+  CHECK(bad_field.message.body().find("auto, selection, link, page or frame") != std::string::npos);
 
   Reply missing = respond("/api/resolve");
   CHECK(missing.outcome.status == 400);

@@ -40,6 +40,29 @@ int parse_common_option(const std::vector<std::string>& args, std::size_t& i, Co
   return 0;
 }
 
+int parse_field_option(const std::vector<std::string>& args, std::size_t& i, FieldChoice& choice) {
+  const std::string& arg = args[i];
+  std::string value;
+  if (arg == "--field") {
+    if (i + 1 >= args.size()) {
+      usage_error("--field needs a value: " + std::string(kFieldChoiceNames));
+      return -1;
+    }
+    value = args[++i];
+  } else if (arg.starts_with("--field=")) {
+    value = arg.substr(8);
+  } else {
+    return 0;
+  }
+  auto parsed = field_choice_from_name(value);
+  if (!parsed) {
+    usage_error("--field must be " + std::string(kFieldChoiceNames) + " (got \"" + value + "\")");
+    return -1;
+  }
+  choice = *parsed;
+  return 1;
+}
+
 namespace {
 
 // Runs the command args[0] names.

@@ -41,6 +41,9 @@ int parse_common_option(const std::vector<std::string>& args, std::size_t& i, Co
 // `coolpapers --help`: the commands, and the supported sites from the rule
 // table (built-in plus the user's rule file, if it loads).
 std::string main_help();
+// Consumes "--field F"/"--field=F" at args[i], F as field_choice_from_name()
+// reads it; same return values as parse_common_option().
+int parse_field_option(const std::vector<std::string>& args, std::size_t& i, FieldChoice& choice);
 
 // Prints "coolpapers: MESSAGE" to stderr and returns the usage exit code.
 int usage_error(const std::string& message);

@@ -23,6 +23,13 @@ absolute, executable and this binary, whether "allowed_origins" holds the
 bundled extension's id, and whether the host answers a ping when started
 the way a browser starts it.
 
+It also says whether the packed extension is offered to each browser (an
+external-extension file <id>.json in e.g. /usr/lib/chromium/extensions or
+<config>/chromium/External Extensions, naming a .crx whose version and id
+are the announced version and the host's allowed extension) and whether it
+is installed and enabled in each of the user's browser profiles, with the
+fix for each problem.
+
   --json   one JSON object instead of text (for scripts)
 
 Exit status: 0 when at least one installed browser is fully set up and nothing

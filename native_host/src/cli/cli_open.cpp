@@ -91,7 +91,7 @@ std::string launch(const std::vector<std::string>& command) {
 
 int cmd_open(const std::vector<std::string>& args) {
   CommonOptions common;
-  std::optional<Field> field;
+  FieldChoice field;
   bool dry_run = false;
   std::vector<std::string> texts;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -102,9 +102,8 @@ int cmd_open(const std::vector<std::string>& args) {
     }
     if (arg == "--dry-run") {
       dry_run = true;
-    } else if (arg == "--field" && i + 1 < args.size()) {
-      if (args[++i] != "auto" && !(field = field_from_name(args[i])))
-        return usage_error("--field must be auto, selection, link, page or frame");
+    } else if (int taken = parse_field_option(args, i, field); taken != 0) {
+      if (taken < 0) return exit_code(ErrorCode::usage);
     } else if (int used = parse_common_option(args, i, common); used != 0) {
       if (used < 0) return exit_code(ErrorCode::usage);
     } else if (arg.starts_with("--")) {
@@ -119,7 +118,7 @@ int cmd_open(const std::vector<std::string>& args) {
 
   int status = 0;
   for (const auto& text : texts) {
-    Resolution r = resolver->resolve(text, field.value_or(auto_field(text)));
+    Resolution r = resolver->resolve(text, field.for_text(text));
     if (!r.ok()) {
       std::cerr << "coolpapers: \"" << text << "\": " << r.message << "\n";
       status = exit_code(*r.error);

@@ -42,7 +42,7 @@ constexpr std::size_t kMaxLineBytes = 1024 * 1024;
 
 struct ResolveOptions {
   CommonOptions common;
-  std::optional<Field> field;  // nullopt = auto
+  FieldChoice field;
   bool json = false;
   std::vector<std::string> texts;
 };
@@ -66,14 +66,10 @@ std::optional<ResolveOptions> parse(const std::vector<std::string>& args, int& e
       return std::nullopt;
     } else if (arg == "--json") {
       options.json = true;
-    } else if (arg == "--field" || arg.starts_with("--field=")) {
-      std::string value = arg == "--field" ? (i + 1 < args.size() ? args[++i] : "") : arg.substr(8);
-      if (value != "auto") {
-        options.field = field_from_name(value);
-        if (!options.field) {
-          exit = usage_error("--field must be auto, selection, link, page or frame (got \"" + value + "\")");
-          return std::nullopt;
-        }
+    } else if (int taken = parse_field_option(args, i, options.field); taken != 0) {
+      if (taken < 0) {
+        exit = exit_code(ErrorCode::usage);
+        return std::nullopt;
       }
     } else if (int used = parse_common_option(args, i, options.common); used != 0) {
       if (used < 0) {
@@ -94,7 +90,7 @@ class Printer {
 
   // Resolves one text and writes its line. Returns true iff it resolved.
   bool resolve(std::string_view text) {
-    Field field = options_.field.value_or(auto_field(text));
+    Field field = options_.field.for_text(text);
     resolver_.resolve_into(request_for(text, field), result_);
     if (options_.json) {
       line_ = to_json(result_);
@@ -106,7 +102,7 @@ class Printer {
   }
 
   void write_error(ErrorCode code, std::string_view message) {
-    line_ = options_.json ? error_json(code, message) : "";
+    line_ = options_.json ? to_json(ErrorReply{code, std::string(message)}) : "";
     write_line();
   }
 

@@ -1,41 +1,13 @@
 // Loading the resolver with the user's rule files.
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <sys/stat.h>
 
+#include <cstdlib>
+#include <iostream>
+
 #include "cli.hpp"
+#include "coolpapers/rule_file.hpp"
 
 namespace coolpapers::app {
-namespace {
-
-// Rule files are small; anything bigger is a mistake, not a rule table.
-constexpr std::size_t kMaxRuleFileBytes = 4 * 1024 * 1024;
-
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
-  }
-  std::string text = std::move(contents).str();
-  if (text.size() > kMaxRuleFileBytes) {
-    error = "file is larger than 4 MiB";
-    return std::nullopt;
-  }
-  return text;
-}
-
-}  // namespace
 
 std::string user_rules_path() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
@@ -53,13 +25,12 @@ std::optional<Resolver> load_resolver(const CommonOptions& common) {
   files.insert(files.end(), common.rule_files.begin(), common.rule_files.end());
 
   for (const auto& path : files) {
-    std::string error;
-    auto text = read_file(path, error);
-    if (!text) {
-      std::cerr << "coolpapers: cannot read rule file " << path << ": " << error << "\n";
+    auto source = read_rule_file(path);
+    if (!source) {
+      std::cerr << "coolpapers: " << source.error().to_string() << "\n";
       return std::nullopt;
     }
-    sources.push_back({path, std::move(*text)});
+    sources.push_back(std::move(*source));
   }
   Options options;
   options.base = common.base;

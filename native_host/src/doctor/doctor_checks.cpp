@@ -202,6 +202,7 @@ int Report::error_count() const {
   for (const BrowserReport& b : browsers)
     for (const Registration* r : {&b.system, &b.user})
       for (const Problem& p : r->problems) errors += p.severity == Severity::error;
+  for (const BrowserReport& b : browsers) errors += b.extension.error_count();
   return errors;
 }
 
@@ -297,6 +298,9 @@ Report run_checks(const std::vector<Browser>& browsers, const Environment& env) 
     b.user = check_registration(
         Scope::user, b.profile_dir + (firefox ? "/native-messaging-hosts/" : "/NativeMessagingHosts/") + file, env,
         browser.format);
+    // The packed .crx and its external-extension offers are Chromium's way;
+    // Firefox gets the extension from the sideloaded folder (print_text says so).
+    if (!firefox) b.extension = check_extension(browser, b.profile_dir, b.profile_found, env);
     report.browsers.push_back(std::move(b));
   }
   return report;

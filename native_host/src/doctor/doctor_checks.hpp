@@ -14,34 +14,11 @@
 #include <vector>
 
 #include "doctor_browsers.hpp"
+#include "doctor_environment.hpp"
+#include "doctor_extension.hpp"
 #include "doctor_ping.hpp"
 
 namespace coolpapers::app::doctor {
-
-struct Environment {
-  std::string system_root;   // prefix of every system dir: "" for the real ones
-  std::string config_home;   // $XDG_CONFIG_HOME, else $HOME/.config
-  std::string home;          // $HOME (Firefox's per-user manifests are below it)
-  std::string self_path;     // this binary, symlinks resolved
-  std::string extension_id;  // the id allowed_origins must hold
-  std::string gecko_id;      // the add-on id Firefox's allowed_extensions must hold
-  int ping_timeout_ms = 5000;
-};
-
-// The environment of this process: COOLPAPERS_DOCTOR_ROOT (tests point the
-// system dirs into a temporary tree), XDG_CONFIG_HOME (absolute values only,
-// as the XDG spec says), HOME, /proc/self/exe, the compiled-in extension id.
-Environment environment_from_process();
-
-enum class Severity { error, warning };
-
-struct Problem {
-  std::string code;  // "bad_json", "path_not_found", ... (see doctor_checks.cpp)
-  Severity severity = Severity::error;
-  std::string message;
-};
-
-enum class Scope { system, user };
 
 struct Registration {
   Scope scope = Scope::system;
@@ -63,6 +40,7 @@ struct BrowserReport {
   bool installed = false;      // its profile or its program exists
   Registration system;
   Registration user;
+  ExtensionReport extension;  // the packed extension offered and installed
 
   // The registration the browser uses: Chromium and Firefox read the user
   // directory first and fall back to the system one. nullptr when neither exists.

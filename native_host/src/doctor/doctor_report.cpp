@@ -8,6 +8,12 @@
 namespace coolpapers::app::doctor {
 namespace {
 
+// Firefox gets no .crx offer: the package sideloads the extension folder.
+constexpr const char* kFirefoxExtensionNote =
+    "Firefox: Debian's Firefox ESR loads the extension the package puts in "
+    "/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/; other Firefox builds: "
+    "about:debugging > This Firefox > Load Temporary Add-on (see the README)";
+
 std::string_view scope_name(Scope scope) { return scope == Scope::system ? "system" : "user"; }
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
@@ -23,6 +29,84 @@ void print_registration(const Registration& r, const std::string& reinstall, std
   if (r.works())
     out << "         ok: " << r.host_path << " answered ping (version " << r.ping->version << ", " << r.ping->rules
         << " rules)\n";
+}
+
+std::string_view state_name(InstallState s) {
+  switch (s) {
+    case InstallState::not_installed: return "not_installed";
+    case InstallState::enabled: return "enabled";
+    case InstallState::disabled: return "disabled";
+    case InstallState::removed_by_user: return "removed_by_user";
+  }
+  return "unknown";
+}
+
+void print_problem(const Problem& p, std::ostream& out) {
+  out << "         " << severity_name(p.severity) << " [" << p.code << "]: " << p.message << "\n";
+}
+
+void print_offer(const std::optional<Offer>& o, std::ostream& out) {
+  if (!o) return;
+  out << "  offer  " << o->file << "\n";
+  if (!o->present) {
+    out << "         not present\n";
+    return;
+  }
+  for (const Problem& p : o->problems) print_problem(p, out);
+  if (o->works())
+    out << "         ok: " << o->crx_path << " (extension " << o->crx->id << ", version " << o->crx->version << ")\n";
+}
+
+void print_extension(const ExtensionReport& e, std::ostream& out) {
+  print_offer(e.system, out);
+  print_offer(e.user, out);
+  for (const ProfileInstall& p : e.profiles) {
+    out << "  profile " << p.profile << ": extension " << state_name(p.state);
+    if (!p.version.empty()) out << " (version " << p.version << ")";
+    out << "\n";
+  }
+  for (const Problem& p : e.problems) print_problem(p, out);
+}
+
+boost::json::value offer_json(const std::optional<Offer>& o) {
+  if (!o) return nullptr;
+  boost::json::object j;
+  j["file"] = o->file;
+  j["present"] = o->present;
+  j["ok"] = o->works();
+  j["crx"] = o->crx_path.empty() ? boost::json::value(nullptr) : boost::json::value(o->crx_path);
+  j["announced_version"] = o->present ? boost::json::value(o->announced_version) : boost::json::value(nullptr);
+  j["crx_version"] = o->crx ? boost::json::value(o->crx->version) : boost::json::value(nullptr);
+  j["crx_id"] = o->crx ? boost::json::value(o->crx->id) : boost::json::value(nullptr);
+  boost::json::array problems;
+  for (const Problem& p : o->problems)
+    problems.push_back(boost::json::object{{"code", p.code}, {"severity", severity_name(p.severity)}, {"message", p.message}});
+  j["problems"] = std::move(problems);
+  return j;
+}
+
+boost::json::value extension_json(const ExtensionReport& e) {
+  boost::json::object j;
+  j["offered_here"] = e.offered_here;
+  const Offer* used = e.effective();
+  j["offered"] = used ? boost::json::value(scope_name(used->scope)) : boost::json::value(nullptr);
+  j["system"] = offer_json(e.system);
+  j["user"] = offer_json(e.user);
+  boost::json::array profiles;
+  for (const ProfileInstall& p : e.profiles) {
+    boost::json::array reasons;
+    for (int r : p.disable_reasons) reasons.push_back(r);
+    profiles.push_back(boost::json::object{{"profile", p.profile},
+                                           {"state", state_name(p.state)},
+                                           {"version", p.version.empty() ? boost::json::value(nullptr) : boost::json::value(p.version)},
+                                           {"disable_reasons", std::move(reasons)}});
+  }
+  j["profiles"] = std::move(profiles);
+  boost::json::array problems;
+  for (const Problem& p : e.problems)
+    problems.push_back(boost::json::object{{"code", p.code}, {"severity", severity_name(p.severity)}, {"message", p.message}});
+  j["problems"] = std::move(problems);
+  return j;
 }
 
 boost::json::value registration_json(const Registration& r, const std::string& reinstall) {
@@ -71,6 +155,10 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
       out << "  (the user registration takes precedence over the system one)\n";
     if (b.profile_found && !b.effective())
       out << "  the browser is in use here but the host is not registered for it: " << report.reinstall << "\n";
+    if (b.browser.format == HostFormat::firefox)
+      out << "  extension: sideloaded, not offered as a .crx (see the last lines)\n";
+    else
+      print_extension(b.extension, out);
   }
 
   std::string ready, not_ready;
@@ -93,10 +181,20 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
     out << "Ready in: " << ready << ".\n";
   if (!ready.empty() && !not_ready.empty()) out << "Not ready in: " << not_ready << " (see above).\n";
   if (errors > 0) out << errors << (errors == 1 ? " problem" : " problems") << " found (see \"error\" above).\n";
-  if (!ready.empty() && !extension_dir.empty())
-    out << "Load the extension once per browser: chrome://extensions > Developer mode > Load unpacked > "
-        << extension_dir << "\n"
-        << "(Debian's Firefox ESR gets it from the package; other Firefox builds: about:debugging, see the README)\n";
+  // Browsers that install the packed extension by themselves need no
+  // unpacked copy; say where it is for the others. Firefox never gets the
+  // .crx: it has its own line.
+  bool unpacked_needed = false, firefox_ready = false;
+  for (const BrowserReport& b : report.browsers) {
+    if (b.browser.format == HostFormat::firefox)
+      firefox_ready = firefox_ready || b.ready();
+    else
+      unpacked_needed = unpacked_needed || (b.ready() && !b.extension.effective());
+  }
+  if (unpacked_needed && !extension_dir.empty())
+    out << "Where the extension is not offered, load it unpacked: chrome://extensions > Developer mode > Load unpacked > "
+        << extension_dir << "\n";
+  if (firefox_ready) out << kFirefoxExtensionNote << "\n";
   out << (report.ok() ? "doctor: OK\n" : "doctor: NOT OK\n");
 }
 
@@ -123,6 +221,7 @@ void print_json(const Report& report, const std::string& extension_dir, std::ost
     entry["effective"] = used ? boost::json::value(scope_name(used->scope)) : boost::json::value(nullptr);
     entry["system"] = registration_json(b.system, report.reinstall);
     entry["user"] = registration_json(b.user, report.reinstall);
+    entry["extension"] = extension_json(b.extension);
     browsers.push_back(std::move(entry));
   }
   o["browsers"] = std::move(browsers);

@@ -1,6 +1,5 @@
 #include "host_protocol.hpp"
 
-#include <array>
 #include <exception>
 #include <new>
 
@@ -8,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include "coolpapers/resolution_json.hpp"
+#include "coolpapers/utf8.hpp"
 #include "host_describe.hpp"
 #include "host_limits.hpp"
 
@@ -16,54 +16,17 @@ namespace json = boost::json;
 
 namespace {
 
-// The members a resolve request (or a batch item) may carry, in the order of
-// Chrome's contextMenus.OnClickData, with the resolver field each fills.
-constexpr std::array<std::pair<std::string_view, Field>, 4> kTextMembers{{
-    {"selectionText", Field::selection_text},
-    {"linkUrl", Field::link_url},
-    {"pageUrl", Field::page_url},
-    {"frameUrl", Field::frame_url},
-}};
-
 // `{"ok":true,"results":[` ... `],"truncated":true,"omitted":1000}`: the
 // tail is at most 34 bytes; this reserve is what a batch keeps free for it.
 constexpr std::size_t kBatchTailReserve = 64;
 
-// `text` cut to at most `limit` bytes, at a UTF-8 character boundary when
-// the text is valid UTF-8 (a cut never makes a valid text invalid).
-std::string_view cut(std::string_view text, std::size_t limit = kMaxEchoBytes) {
-  if (text.size() <= limit) return text;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
-
 std::string_view view(const json::string& s) { return {s.data(), s.size()}; }
-
-std::string quoted(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
-}
-
-// `"field":"linkUrl"`: the extra member naming what was wrong.
-std::string field_member(std::string_view name) { return "\"field\":" + quoted(name); }
-
-std::string limit_member(std::size_t limit) { return "\"limit\":" + std::to_string(limit); }
 
 // Written when even building an error reply failed (out of memory).
 constexpr std::string_view kOutOfMemoryReply =
     R"({"ok":false,"error":{"code":"internal","message":"The host ran out of memory."}})";
 
 }  // namespace
-
-struct RequestHandler::Failure {
-  ErrorCode code = ErrorCode::internal;
-  std::string message;
-  std::string extra;  // serialised members for inside "error"
-
-  void append_to(std::string& out) const { out += error_json(code, message, extra); }
-};
 
 // Typed access to the members of one request object. A member that is
 // present must have the documented type; absent members are fine.
@@ -77,7 +40,7 @@ class RequestHandler::Members {
   // `failure` set to bad_request naming the member, iff it is present but
   // not a string. `present` tells whether it was there.
   bool optional_string(std::string_view name, std::string_view& value, bool& present,
-                       Failure& failure) const {
+                       ErrorReply& failure) const {
     const json::value* member = find(name);
     present = member != nullptr;
     if (!present) return true;
@@ -85,8 +48,7 @@ class RequestHandler::Members {
       value = view(*s);
       return true;
     }
-    failure = {ErrorCode::bad_request, "\"" + std::string(name) + "\" must be a string.",
-               field_member(name)};
+    failure = {ErrorCode::bad_request, "\"" + std::string(name) + "\" must be a string.", std::string(name)};
     return false;
   }
 
@@ -104,7 +66,7 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
       // Unreachable by construction (every builder below is capped); this
       // guard keeps a bug from breaking the browser's channel for good.
       out.resize(start);
-      out += error_json(ErrorCode::internal, "The reply would exceed the browser's 1 MiB limit.");
+      out += to_json(ErrorReply{ErrorCode::internal, "The reply would exceed the browser's 1 MiB limit."});
     }
   } catch (const std::bad_alloc&) {
     out.resize(start);
@@ -112,7 +74,8 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
   } catch (const std::exception& e) {
     out.resize(start);
     try {
-      out += error_json(ErrorCode::internal, "The host failed: " + std::string(cut(e.what())));
+      out += to_json(ErrorReply{ErrorCode::internal,
+                                "The host failed: " + std::string(utf8_prefix(e.what(), kMaxEchoBytes))});
     } catch (...) {
       out += kOutOfMemoryReply;
     }
@@ -121,7 +84,7 @@ void RequestHandler::handle(std::string_view request, std::string& out) {
 
 void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
   if (request.empty()) {
-    out += error_json(ErrorCode::bad_json, "The message is empty; expected a JSON object.");
+    out += to_json(ErrorReply{ErrorCode::bad_json, "The message is empty; expected a JSON object."});
     return;
   }
   json::parse_options options;
@@ -132,24 +95,24 @@ void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
   json::error_code ec;
   const json::value parsed = json::parse(request, ec, json::storage_ptr(), options);
   if (ec) {
-    out += error_json(ErrorCode::bad_json, "The message is not valid JSON: " + ec.message() + ".");
+    out += to_json(ErrorReply{ErrorCode::bad_json, "The message is not valid JSON: " + ec.message() + "."});
     return;
   }
   const json::object* object = parsed.if_object();
   if (object == nullptr) {
-    out += error_json(ErrorCode::bad_request, "The message must be a JSON object.");
+    out += to_json(ErrorReply{ErrorCode::bad_request, "The message must be a JSON object."});
     return;
   }
   const Members message(*object);
 
   const json::value* type_member = message.find("type");
   if (type_member == nullptr) {
-    out += error_json(ErrorCode::bad_request, "The message has no \"type\".", field_member("type"));
+    out += to_json(ErrorReply{ErrorCode::bad_request, "The message has no \"type\".", "type"});
     return;
   }
   const json::string* type_string = type_member->if_string();
   if (type_string == nullptr) {
-    out += error_json(ErrorCode::bad_request, "\"type\" must be a string.", field_member("type"));
+    out += to_json(ErrorReply{ErrorCode::bad_request, "\"type\" must be a string.", "type"});
     return;
   }
   const std::string_view type = view(*type_string);
@@ -162,10 +125,10 @@ void RequestHandler::handle_parsed(std::string_view request, std::string& out) {
   } else if (type == "describe") {
     append_describe_reply(resolver_, out);
   } else {
-    out += error_json(ErrorCode::unknown_type,
-                      "Unknown request type; this host (version " + std::string(version()) +
-                          ") knows \"resolve\", \"resolveBatch\", \"ping\" and \"describe\".",
-                      "\"type\":" + quoted(cut(type)));
+    out += to_json(ErrorReply{ErrorCode::unknown_type,
+                              "Unknown request type; this host (version " + std::string(version()) +
+                                  ") knows \"resolve\", \"resolveBatch\", \"ping\" and \"describe\".",
+                              {}, {}, std::string(utf8_prefix(type, kMaxEchoBytes))});
   }
 }
 
@@ -174,35 +137,33 @@ void RequestHandler::handle_resolve(const Members& message, std::string& out) {
 }
 
 void RequestHandler::handle_batch(const Members& message, std::string& out) {
-  Failure failure;
+  ErrorReply failure;
   std::string_view batch_base;
   bool has_batch_base = false;
   if (!message.optional_string("base", batch_base, has_batch_base, failure)) {
-    failure.append_to(out);
+    out += to_json(failure);
     return;
   }
   // A bad batch-wide base is the whole request's error, not 1,000 copies.
   if (has_batch_base && resolver_for(batch_base, failure) == nullptr) {
-    failure.append_to(out);
+    out += to_json(failure);
     return;
   }
   const json::value* items_member = message.find("items");
   if (items_member == nullptr) {
-    out += error_json(ErrorCode::bad_request, "A resolveBatch request needs \"items\".",
-                      field_member("items"));
+    out += to_json(ErrorReply{ErrorCode::bad_request, "A resolveBatch request needs \"items\".", "items"});
     return;
   }
   const json::array* items = items_member->if_array();
   if (items == nullptr) {
-    out += error_json(ErrorCode::bad_request, "\"items\" must be an array of objects.",
-                      field_member("items"));
+    out += to_json(ErrorReply{ErrorCode::bad_request, "\"items\" must be an array of objects.", "items"});
     return;
   }
   if (items->size() > kMaxBatchItems) {
-    out += error_json(ErrorCode::too_large,
-                      "A batch holds at most " + std::to_string(kMaxBatchItems) + " items; this one has " +
-                          std::to_string(items->size()) + ".",
-                      field_member("items") + "," + limit_member(kMaxBatchItems));
+    out += to_json(ErrorReply{ErrorCode::too_large,
+                              "A batch holds at most " + std::to_string(kMaxBatchItems) + " items; this one has " +
+                                  std::to_string(items->size()) + ".",
+                              "items", kMaxBatchItems});
     return;
   }
 
@@ -214,8 +175,7 @@ void RequestHandler::handle_batch(const Members& message, std::string& out) {
     if (const json::object* object = item.if_object()) {
       append_item_result(Members(*object), batch_base, has_batch_base, item_json_);
     } else {
-      item_json_ += error_json(ErrorCode::bad_request, "Each item must be a JSON object.",
-                               field_member("items"));
+      item_json_ += to_json(ErrorReply{ErrorCode::bad_request, "Each item must be a JSON object.", "items"});
     }
     // Stop before the reply could pass Chrome's limit; the client learns
     // how many items were left out and can send them again.
@@ -234,13 +194,15 @@ void RequestHandler::handle_batch(const Members& message, std::string& out) {
 
 void RequestHandler::append_item_result(const Members& item, std::string_view default_base,
                                         bool has_default_base, std::string& out) {
-  Failure failure;
+  ErrorReply failure;
   Request request;
-  for (const auto& [name, field] : kTextMembers) {
+  // A resolve request (or a batch item) carries the request fields as
+  // members of the same names.
+  for (Field field : kRequestFields) {
     std::string_view text;
     bool present = false;
-    if (!item.optional_string(name, text, present, failure)) {
-      failure.append_to(out);
+    if (!item.optional_string(field_name(field), text, present, failure)) {
+      out += to_json(failure);
       return;
     }
     request.set(field, text);
@@ -248,7 +210,7 @@ void RequestHandler::append_item_result(const Members& item, std::string_view de
   std::string_view base;
   bool has_base = false;
   if (!item.optional_string("base", base, has_base, failure)) {
-    failure.append_to(out);
+    out += to_json(failure);
     return;
   }
   if (!has_base && has_default_base) {
@@ -257,24 +219,24 @@ void RequestHandler::append_item_result(const Members& item, std::string_view de
   }
   const Resolver* resolver = has_base ? resolver_for(base, failure) : &resolver_;
   if (resolver == nullptr) {
-    failure.append_to(out);
+    out += to_json(failure);
     return;
   }
 
   resolver->resolve_into(request, scratch_);
   std::string answer = to_json(scratch_);
   if (answer.size() > kMaxResultBytes) {
-    out += error_json(ErrorCode::too_large,
-                      "The answer is " + std::to_string(answer.size()) +
-                          " bytes long, over the host's limit of " + std::to_string(kMaxResultBytes) +
-                          " bytes for one answer.",
-                      limit_member(kMaxResultBytes));
+    out += to_json(ErrorReply{ErrorCode::too_large,
+                              "The answer is " + std::to_string(answer.size()) +
+                                  " bytes long, over the host's limit of " + std::to_string(kMaxResultBytes) +
+                                  " bytes for one answer.",
+                              {}, kMaxResultBytes});
     return;
   }
   out += answer;
 }
 
-const Resolver* RequestHandler::resolver_for(std::string_view base, Failure& failure) {
+const Resolver* RequestHandler::resolver_for(std::string_view base, ErrorReply& failure) {
   if (base == resolver_.options().base) return &resolver_;
   if (cached_resolver_ && base == cached_base_) return &*cached_resolver_;
   Expected<Resolver> rebased = resolver_.with_base(base);
@@ -282,8 +244,8 @@ const Resolver* RequestHandler::resolver_for(std::string_view base, Failure& fai
     // bad_config, as for the command line's --base: the extension's target
     // setting is wrong, not the shape of its request.
     failure = {ErrorCode::bad_config,
-               "\"base\" is not a valid target base: " + std::string(cut(rebased.error().message)),
-               field_member("base")};
+               "\"base\" is not a valid target base: " + std::string(utf8_prefix(rebased.error().message, kMaxEchoBytes)),
+               "base"};
     return nullptr;
   }
   cached_resolver_ = *rebased;

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "coolpapers/resolution_json.hpp"
 #include "coolpapers/resolver.hpp"
 
 namespace coolpapers::host {
@@ -36,7 +37,6 @@ class RequestHandler {
   void handle(std::string_view request, std::string& out);
 
  private:
-  struct Failure;
   class Members;
 
   void handle_parsed(std::string_view request, std::string& out);
@@ -49,7 +49,7 @@ class RequestHandler {
   void append_item_result(const Members& item, std::string_view default_base,
                           bool has_default_base, std::string& out);
   // The resolver for a request's "base", or nullptr with `failure` set.
-  const Resolver* resolver_for(std::string_view base, Failure& failure);
+  const Resolver* resolver_for(std::string_view base, ErrorReply& failure);
 
   const Resolver& resolver_;
   std::string cached_base_;

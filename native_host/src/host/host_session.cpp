@@ -39,10 +39,10 @@ int serve(RequestHandler& handler, ByteSource& in, ByteSink& out, ByteSink& diag
         return 0;
       case FrameStatus::too_large: {
         frame.assign(kHeaderBytes, '\0');
-        frame += error_json(ErrorCode::too_large,
-                            "The message declares " + std::to_string(read.declared_length) +
-                                " bytes; the host reads at most " + std::to_string(kMaxRequestBytes) + ".",
-                            "\"limit\":" + std::to_string(kMaxRequestBytes));
+        frame += to_json(ErrorReply{ErrorCode::too_large,
+                                    "The message declares " + std::to_string(read.declared_length) +
+                                        " bytes; the host reads at most " + std::to_string(kMaxRequestBytes) + ".",
+                                    {}, kMaxRequestBytes});
         seal(frame);
         (void)out.write_all(frame);
         report(diagnostics, "a message declares " + std::to_string(read.declared_length) +

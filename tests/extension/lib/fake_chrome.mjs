@@ -3,6 +3,8 @@
 // It records every call so tests can assert what the extension did, and lets
 // a test decide what the native host answers.
 
+import { EXTENSION_ID } from './paths.mjs';
+
 class FakeEvent {
   constructor() {
     this.listeners = [];
@@ -36,7 +38,8 @@ class FakeStorageArea {
   }
 }
 
-export const EXTENSION_ID = 'fpbhoalikelbhbkkoeomegbpgcbgbpng';
+// The real id (extension/EXTENSION_ID), so messages look like the real ones.
+export { EXTENSION_ID };
 
 const freshCalls = () => ({
   native: [],        // messages sent to the host: {host, message}

@@ -1,6 +1,6 @@
 // The manifest, the files it names, and what the popup says.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -8,16 +8,28 @@ import test from 'node:test';
 import { MESSAGE } from '../../../extension/lib/constants.js';
 import { describeHost, describeRecent } from '../../../extension/popup/describe.js';
 
-import { EXTENSION_DIR as EXT, RULES_FILE } from '../lib/paths.mjs';
+import { EXTENSION_DIR as EXT, REPO_DIR, RULES_FILE } from '../lib/paths.mjs';
 
 const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 
-test('the extension id derives from the manifest key and matches EXTENSION_ID', () => {
-  const der = Buffer.from(manifest.key, 'base64');
-  const id = [...createHash('sha256').update(der).digest('hex').slice(0, 32)]
+// The id is the first 128 bits of SHA-256 of the DER public key, hex digits
+// mapped 0-9a-f -> a-p (how Chromium names an extension).
+function idOfPublicKey(der) {
+  return [...createHash('sha256').update(der).digest('hex').slice(0, 32)]
     .map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-  assert.equal(readFileSync(join(EXT, 'EXTENSION_ID'), 'utf8').trim(), id);
+}
+
+test('EXTENSION_ID is the id of the manifest key and of the signing key', () => {
+  const id = readFileSync(join(EXT, 'EXTENSION_ID'), 'utf8').trim();
   assert.match(id, /^[a-p]{32}$/);
+  const manifestKey = Buffer.from(manifest.key, 'base64');
+  assert.equal(idOfPublicKey(manifestKey), id, 'the manifest "key" gives another id than EXTENSION_ID');
+  // The private key that signs coolpapers.crx: a packed copy gets its id
+  // from this key, an unpacked one from the manifest's.
+  const signingKey = createPublicKey(readFileSync(join(REPO_DIR, 'packaging', 'extension-key.pem')))
+    .export({ type: 'spki', format: 'der' });
+  assert.equal(idOfPublicKey(signingKey), id, 'packaging/extension-key.pem gives another id than EXTENSION_ID');
+  assert.deepEqual(signingKey, manifestKey);
 });
 
 test('Firefox\'s add-on id in the manifest is GECKO_ID, the one the native host serves', () => {

@@ -25,9 +25,10 @@ async function expectTab(url) {
 }
 
 test('the .xpi the build packs installs as the same add-on, at the manifest\'s version', async () => {
-  // build/<preset>/extension/coolpapers.xpi, beside the unpacked folder.
-  const xpi = join(dirname(EXTENSION_DIR), 'coolpapers.xpi');
-  assert.ok(existsSync(xpi), `${xpi} is missing: build the coolpapers_xpi target`);
+  // build/<preset>/packaging/coolpapers.xpi: the same reproducible zip
+  // packaging/pack_extension.sh writes for the .crx (CTest passes its path).
+  const xpi = process.env.COOLPAPERS_XPI || join(dirname(dirname(EXTENSION_DIR)), 'packaging', 'coolpapers.xpi');
+  assert.ok(existsSync(xpi), `${xpi} is missing: build the coolpapers_extension_crx target`);
   try {
     assert.equal(await s.installExtension(xpi), GECKO_ID);
     const addon = await s.run('chrome', `return AddonManager.getAddonByID(arguments[0]).then((a) =>
