@@ -318,8 +318,14 @@ TEST_CASE("Firefox: a user registration in ~/.mozilla is ready, and the host is 
   std::getline(in, line);
   CHECK(line == host_dir + "|2|" + box.firefox_user_manifest() + "|" +
                     std::string(coolpapers::app::doctor::builtin_gecko_id()));
+  // The .crx checks are Chromium's: Firefox's extension is the sideloaded folder.
+  const auto& extension = firefox.at("extension");
+  CHECK_FALSE(extension.at("offered_here").as_bool());
+  CHECK(extension.at("problems").as_array().empty());
   auto text = doctor(false);
   CHECK(text.out.find("Ready in: Firefox.") != std::string::npos);
+  CHECK(text.out.find("Debian's Firefox ESR loads the one the package puts in") != std::string::npos);
+  CHECK(text.out.find("Load unpacked") == std::string::npos);
 }
 
 TEST_CASE("Firefox: Chrome's manifest format in Firefox's directory is an error naming the fix") {

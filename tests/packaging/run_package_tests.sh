@@ -277,6 +277,10 @@ check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpap
 check_eq "doctor --json: the package offers the extension (version and id checked) to the browsers of external-extensions.tsv" \
   "$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f1 | tr '\n' ',' | sed 's/,$//')" \
   "$(json_eval "r.browsers.filter(b => b.extension.offered === 'system').map(b => b.name).join(',')" <<<"$report")"
+if [[ $(json_eval "r.browsers.find(b => b.name === 'firefox').installed" <<<"$report") == true ]]; then
+  check "doctor: Firefox's extension is the sideloaded folder, not a .crx offer" \
+    grep -q "Debian's Firefox ESR loads the one the package puts in" <<<"$out"
+fi
 printf '%s\n' "$out" | sed 's/^/       /'
 
 stage "native messaging round trip against /usr/bin/coolpapers"

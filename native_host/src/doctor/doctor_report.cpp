@@ -10,9 +10,9 @@ namespace {
 
 // Firefox gets no .crx offer: the package sideloads the extension folder.
 constexpr const char* kFirefoxExtensionNote =
-    "Firefox: Debian's Firefox ESR loads the extension the package puts in "
-    "/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/; other Firefox builds: "
-    "about:debugging > This Firefox > Load Temporary Add-on (see the README)";
+    "  extension: not offered as a .crx; Debian's Firefox ESR loads the one the package puts in\n"
+    "             /usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/; other Firefox builds:\n"
+    "             about:debugging > This Firefox > Load Temporary Add-on (see the README)";
 
 std::string_view scope_name(Scope scope) { return scope == Scope::system ? "system" : "user"; }
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
@@ -155,10 +155,10 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
       out << "  (the user registration takes precedence over the system one)\n";
     if (b.profile_found && !b.effective())
       out << "  the browser is in use here but the host is not registered for it: " << report.reinstall << "\n";
-    if (b.browser.format == HostFormat::firefox)
-      out << "  extension: sideloaded, not offered as a .crx (see the last lines)\n";
-    else
+    if (b.browser.format != HostFormat::firefox)
       print_extension(b.extension, out);
+    else if (b.installed)
+      out << kFirefoxExtensionNote << "\n";
   }
 
   std::string ready, not_ready;
@@ -183,18 +183,14 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   if (errors > 0) out << errors << (errors == 1 ? " problem" : " problems") << " found (see \"error\" above).\n";
   // Browsers that install the packed extension by themselves need no
   // unpacked copy; say where it is for the others. Firefox never gets the
-  // .crx: it has its own line.
-  bool unpacked_needed = false, firefox_ready = false;
-  for (const BrowserReport& b : report.browsers) {
-    if (b.browser.format == HostFormat::firefox)
-      firefox_ready = firefox_ready || b.ready();
-    else
-      unpacked_needed = unpacked_needed || (b.ready() && !b.extension.effective());
-  }
+  // .crx or chrome://extensions: its section says where its extension is.
+  bool unpacked_needed = false;
+  for (const BrowserReport& b : report.browsers)
+    unpacked_needed = unpacked_needed ||
+                      (b.browser.format != HostFormat::firefox && b.ready() && !b.extension.effective());
   if (unpacked_needed && !extension_dir.empty())
     out << "Where the extension is not offered, load it unpacked: chrome://extensions > Developer mode > Load unpacked > "
         << extension_dir << "\n";
-  if (firefox_ready) out << kFirefoxExtensionNote << "\n";
   out << (report.ok() ? "doctor: OK\n" : "doctor: NOT OK\n");
 }
 
