@@ -31,6 +31,9 @@ run_in_home() {
   fi
 }
 
+# True when TEXT has no line matching PATTERN.
+lacks() { ! grep -q -- "$1" <<<"$2"; }
+
 # One layout: BROWSER's profile directory exists under CONFIG (HOME/.config
 # or XDG_CONFIG_HOME; Firefox's under HOME whatever XDG_CONFIG_HOME says);
 # everything else is empty.
@@ -65,7 +68,7 @@ test_layout() {
     check "$label: output says how Firefox gets the extension" grep -q "^Firefox: Debian's firefox-esr gets the extension" <<<"$out"
     check "$label: output gives the temporary add-on's path" \
       grep -q "^    $home/.local/share/coolpapers/extension/manifest.json$" <<<"$out"
-    check "$label: Firefox is not offered the .crx" bash -c '! grep -q "^Extension \(not \)\?offered to.*Firefox" <<<"$1"' _ "$out"
+    check "$label: Firefox is not offered the .crx" lacks "^Extension \(not \)\?offered to.*Firefox" "$out"
     check "$label: output ends with the next step" \
       test "$(tail -1 <<<"$out")" == "Next: load the extension in Firefox (above); right-click any paper."
   elif [[ $(external_field "$name" 3) == yes ]]; then
@@ -84,7 +87,7 @@ test_layout() {
     check "$label: output tells Google Chrome users about --system" grep -q "sudo packaging/install.sh --system" <<<"$out"
   fi
   if [[ $format != firefox ]]; then
-    check "$label: no Firefox step when Firefox is not in use" bash -c '! grep -q "^Firefox:" <<<"$1"' _ "$out"
+    check "$label: no Firefox step when Firefox is not in use" lacks "^Firefox:" "$out"
   fi
   check "$label: binaries installed" test -x "$home/.local/bin/coolpapers" -a -x "$home/.local/bin/coolpapers-redirector"
   check_eq "$label: the extension installed is extension/ minus tools, plus sites.json from rules.json" \
