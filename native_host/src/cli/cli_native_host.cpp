@@ -1,5 +1,6 @@
-// `coolpapers native-host` and `coolpapers chrome-extension://ID/`: serve
-// native messaging on stdin/stdout for a browser.
+// `coolpapers native-host`, `coolpapers chrome-extension://ID/` (Chromium)
+// and `coolpapers MANIFEST.json ADD-ON-ID` (Firefox): serve native messaging
+// on stdin/stdout for a browser.
 #include <unistd.h>
 
 #include <iostream>
@@ -17,8 +18,9 @@ constexpr std::string_view kHelp = R"HELP(Usage: coolpapers native-host
 Serves the browser extension: reads native messaging requests on standard
 input (each a 4-byte length and a JSON object) and writes one reply per
 request, until standard input ends. Browsers start it themselves as the
-native messaging host cool.papers.redirector (as `coolpapers
-chrome-extension://ID/`); there is no reason to run it by hand.
+native messaging host cool.papers.redirector (Chromium as `coolpapers
+chrome-extension://ID/`, Firefox as `coolpapers MANIFEST.json ADD-ON-ID`);
+there is no reason to run it by hand.
 
 To check that browsers can start it: coolpapers doctor
 To resolve a paper from a terminal: coolpapers resolve TEXT
