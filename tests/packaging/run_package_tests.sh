@@ -4,7 +4,7 @@
 #      the manifests' bytes and the metadata (Depends = what the binaries
 #      really link, as dpkg-shlibdeps computed it), also for a build with
 #      COOLPAPERS_STATIC_HOST=OFF (build/package-dynamic), where libre2-9
-#      must appear
+#      must appear; the binaries' hardening (check_hardening.sh)
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
 #      reaching the host through /etc/chromium/native-messaging-hosts (our
@@ -137,6 +137,17 @@ if [[ -f $repo/packaging/coolpapers-redirector.service ]]; then
     "$(cat "$work/tree/lib/systemd/system/coolpapers-redirector.service")"
 fi
 check "man page of coolpapers documents doctor" grep -q "coolpapers doctor" <(zcat "$work/tree/usr/share/man/man1/coolpapers.1.gz")
+
+stage "hardening of the packaged binaries (cmake/build_policy.cmake)"
+# The static coolpapers has no imports to show _FORTIFY_SOURCE: its copy
+# before CPack stripped it does.
+if "$repo/tests/packaging/check_hardening.sh" --fortify-proof "$repo/build/package/native_host/coolpapers" \
+  "$work/tree/usr/bin/"* >"$work/hardening.log" 2>&1; then
+  pass "PIE, full RELRO, non-executable stack, stack protector, _FORTIFY_SOURCE in every binary"
+else
+  sed 's/^/       /' "$work/hardening.log" >&2
+  fail "tests/packaging/check_hardening.sh on the packaged binaries"
+fi
 
 stage "metadata"
 field() { dpkg-deb --field "$deb" "$1"; }

@@ -1,0 +1,51 @@
+# The project's compiler policy: warnings and hardening, for every target.
+#
+# Presets can't merge CMAKE_CXX_FLAGS across `inherits` (a child's value
+# replaces its parent's), so the hidden base preset sets these cache
+# options instead and this file turns them into flags; a preset's own
+# CMAKE_CXX_FLAGS stays free for what only it needs (sanitizers).
+#
+#   COOLPAPERS_WARNINGS_AS_ERRORS  the warning set below, as errors
+#   COOLPAPERS_HARDENING           stack protector, PIE executables,
+#                                  full RELRO, and _FORTIFY_SOURCE where
+#                                  the code is optimised
+#   COOLPAPERS_FORTIFY_SOURCE      the _FORTIFY_SOURCE level (3: GCC 12 and
+#                                  glibc 2.36 in Debian 12 have it); 0 in the
+#                                  sanitizer builds, whose interceptors
+#                                  would otherwise see the fortified __*_chk
+#                                  calls instead of the plain ones
+#
+# Sets COOLPAPERS_STATIC_LINK_OPTIONS, the options that link an executable
+# fully static: -static-pie when hardening (plain -static gives a fixed-
+# address executable, and "-static -pie" silently does too with GCC 12), so
+# the static coolpapers keeps address-space layout randomisation.
+
+option(COOLPAPERS_WARNINGS_AS_ERRORS "Compile with the project's warning set, as errors" OFF)
+option(COOLPAPERS_HARDENING "Stack protector, PIE, full RELRO and _FORTIFY_SOURCE" OFF)
+set(COOLPAPERS_FORTIFY_SOURCE 3 CACHE STRING "_FORTIFY_SOURCE level in optimised builds with hardening (0: none)")
+
+if(COOLPAPERS_WARNINGS_AS_ERRORS)
+  # -Wno-sign-conversion: sizes and indices mix signed and unsigned all over
+  # the standard library; -Wconversion still catches narrowing.
+  add_compile_options(-Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Werror)
+endif()
+
+set(COOLPAPERS_STATIC_LINK_OPTIONS -static)
+if(COOLPAPERS_HARDENING)
+  include(CheckPIESupported)
+  check_pie_supported(LANGUAGES CXX)
+  set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+  add_compile_options(-fstack-protector-strong
+    # Recorded in the binaries' .GCC.command.line section, where the package
+    # test (tests/packaging/check_hardening.sh) finds the flags each
+    # translation unit was compiled with.
+    $<$<CXX_COMPILER_ID:GNU>:-frecord-gcc-switches>)
+  if(NOT COOLPAPERS_FORTIFY_SOURCE STREQUAL "0")
+    # _FORTIFY_SOURCE needs the optimiser (at -O0 GCC only warns that it
+    # does nothing, an error with -Werror).
+    add_compile_options(
+      "$<$<CONFIG:Release,RelWithDebInfo,MinSizeRel>:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=${COOLPAPERS_FORTIFY_SOURCE}>")
+  endif()
+  add_link_options(-Wl,-z,relro,-z,now -Wl,-z,noexecstack)
+  set(COOLPAPERS_STATIC_LINK_OPTIONS -static-pie)
+endif()
