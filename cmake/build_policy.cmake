@@ -31,10 +31,18 @@ if(COOLPAPERS_WARNINGS_AS_ERRORS)
 endif()
 
 set(COOLPAPERS_STATIC_LINK_OPTIONS -static)
-if(COOLPAPERS_HARDENING)
-  include(CheckPIESupported)
-  check_pie_supported(LANGUAGES CXX)
-  set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+if(COOLPAPERS_HARDENING AND WIN32)
+  # The flags below are for ELF (Linux). MinGW's linker marks PE images for
+  # ASLR and DEP by default; stack protector and _FORTIFY_SOURCE would need
+  # libssp there, not wired up yet.
+  message(STATUS "COOLPAPERS_HARDENING: Linux flags only; this Windows build gets the linker's defaults")
+elseif(COOLPAPERS_HARDENING)
+  # -fPIE everywhere rather than CMAKE_POSITION_INDEPENDENT_CODE, which
+  # compiles the static libraries -fPIC: they only ever go into executables,
+  # and -fPIC would assume their functions can be interposed, costing
+  # inlining for nothing.
+  add_compile_options(-fPIE)
+  add_link_options(-pie)
   add_compile_options(-fstack-protector-strong
     # Recorded in the binaries' .GCC.command.line section, where the package
     # test (tests/packaging/check_hardening.sh) finds the flags each
