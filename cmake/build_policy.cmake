@@ -50,9 +50,9 @@ elseif(COOLPAPERS_HARDENING)
   add_compile_options(-fPIE)
   add_link_options(-pie)
   add_compile_options(-fstack-protector-strong
-    # Recorded in the binaries' .GCC.command.line section, where the package
-    # test (tests/packaging/check_hardening.sh) finds the flags each
-    # translation unit was compiled with.
+    # GCC records each translation unit's code-generation options (-f...,
+    # -O) in the binary's .GCC.command.line section, which strip keeps:
+    # tests/packaging/check_hardening.sh reads the stack protector there.
     $<$<CXX_COMPILER_ID:GNU>:-frecord-gcc-switches>)
   if(NOT COOLPAPERS_FORTIFY_SOURCE STREQUAL "0")
     # _FORTIFY_SOURCE needs the optimiser (at -O0 GCC only warns that it

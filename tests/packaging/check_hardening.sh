@@ -12,22 +12,28 @@
 #   protector    exists and every translation unit in it was compiled with
 #                -fstack-protector-strong and optimisation
 #   fortify      a dynamically linked binary imports fortified __*_chk
-#                functions; a static one has none to import, so its
-#                _FORTIFY_SOURCE is checked in its symbols before strip
-#                (--fortify-proof). Either way, __snprintf_chk and
-#                __vsnprintf_chk do not count: Debian's libre2.a calls them,
-#                so they are there without our _FORTIFY_SOURCE too.
-# Usage: check_hardening.sh [--fortify-proof UNSTRIPPED_STATIC_BINARY] BINARY...
+#                functions (__snprintf_chk and __vsnprintf_chk do not
+#                count: Debian's libre2.a calls them whatever we compile
+#                with). A static binary imports nothing, and the only
+#                fortified functions its code calls are those two, which
+#                glibc's own code pulls in anyway; so for a static binary
+#                the check reads the project's static libraries it was
+#                linked from (every lib*.a under --build-dir): compiled with
+#                _FORTIFY_SOURCE, they call __*_chk functions, without it
+#                none.
+# Usage: check_hardening.sh [--build-dir BUILD_DIR] BINARY...
+#   --build-dir: the build tree the static BINARY came from (required when
+#   one is static).
 # Exit status 1 names every check that failed.
 set -euo pipefail
 
-fortify_proof=
-if [[ ${1:-} == --fortify-proof ]]; then
-  fortify_proof=$2
+build_dir=
+if [[ ${1:-} == --build-dir ]]; then
+  build_dir=$2
   shift 2
 fi
 if (($# == 0)); then
-  echo "usage: $0 [--fortify-proof UNSTRIPPED_STATIC_BINARY] BINARY..." >&2
+  echo "usage: $0 [--build-dir BUILD_DIR] BINARY..." >&2
   exit 2
 fi
 command -v readelf >/dev/null || {
@@ -64,11 +70,18 @@ every_unit_protected() {
     ! grep -Ev -- ' -O[23s]( |$)' <<<"$lines" | grep -q .
 }
 is_dynamic() { readelf -lW "$1" | grep -q INTERP; }
-# Fortified functions among the names on stdin, apart from the two that
-# libre2.a brings whatever we compile with.
-ours_fortified() { sed 's/@.*//' | grep -E '^_{2,3}[a-z0-9_]+_chk$' | grep -Evx '_{2,3}v?snprintf_chk' | grep -q .; }
-imports_fortified() { readelf --dyn-syms -W "$1" | awk '$7 == "UND" { print $8 }' | ours_fortified; }
-defines_own_fortified() { readelf -sW "$1" | awk '$4 == "FUNC" { print $8 }' | ours_fortified; }
+imports_fortified() {
+  readelf --dyn-syms -W "$1" | awk '$7 == "UND" { sub(/@.*/, "", $8); print $8 }' |
+    grep -E '^__[a-z0-9_]+_chk$' | grep -Evx '__v?snprintf_chk' | grep -q .
+}
+# Undefined symbols of the archives: what their code calls.
+libraries_call_fortified() {
+  local archives
+  mapfile -t archives < <(find "$1" -name 'lib*.a')
+  ((${#archives[@]})) || return 1
+  nm "${archives[@]}" 2>/dev/null | awk '$1 == "U" { print $2 }' |
+    grep -E '^__[a-z0-9_]+_chk$' | grep -vx '__stack_chk_fail' | grep -q .
+}
 
 for binary in "$@"; do
   name=$(basename "$binary")
@@ -83,11 +96,11 @@ for binary in "$@"; do
   check "$name" "every recorded compilation: -fstack-protector-strong, optimised" every_unit_protected "$binary"
   if is_dynamic "$binary"; then
     check "$name" "_FORTIFY_SOURCE: imports fortified __*_chk functions" imports_fortified "$binary"
-  elif [[ -n $fortify_proof ]]; then
-    check "$name" "_FORTIFY_SOURCE: $(basename "$fortify_proof") before strip has fortified __*_chk functions of its own" \
-      defines_own_fortified "$fortify_proof"
+  elif [[ -n $build_dir ]]; then
+    check "$name" "_FORTIFY_SOURCE: the static libraries in $build_dir call fortified __*_chk functions" \
+      libraries_call_fortified "$build_dir"
   else
-    verdict fail "$name" "static, so _FORTIFY_SOURCE needs --fortify-proof (the binary before strip)"
+    verdict fail "$name" "static: checking _FORTIFY_SOURCE needs --build-dir (the build tree it came from)"
   fi
 done
 
