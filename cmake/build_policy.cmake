@@ -23,6 +23,10 @@
 option(COOLPAPERS_WARNINGS_AS_ERRORS "Compile with the project's warning set, as errors" OFF)
 option(COOLPAPERS_HARDENING "Stack protector, PIE, full RELRO and _FORTIFY_SOURCE" OFF)
 set(COOLPAPERS_FORTIFY_SOURCE 3 CACHE STRING "_FORTIFY_SOURCE level in optimised builds with hardening (0: none)")
+set_property(CACHE COOLPAPERS_FORTIFY_SOURCE PROPERTY STRINGS 0 1 2 3)
+if(NOT COOLPAPERS_FORTIFY_SOURCE MATCHES "^[0-3]$")
+  message(FATAL_ERROR "COOLPAPERS_FORTIFY_SOURCE must be 0, 1, 2 or 3 (got \"${COOLPAPERS_FORTIFY_SOURCE}\")")
+endif()
 
 if(COOLPAPERS_WARNINGS_AS_ERRORS)
   # -Wno-sign-conversion: sizes and indices mix signed and unsigned all over
