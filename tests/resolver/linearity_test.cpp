@@ -4,11 +4,12 @@
 // wall-clock limit, and with room for what a loaded machine or ASan does to
 // a measurement: each size is timed five times, interleaved so that a busy
 // spell slows both alike, and the fastest run of each is compared. The
-// bound is 512 = 64^1.5: it fails any growth faster than n^1.5, eight times
-// below quadratic, while a 1 MiB input's own memory traffic already costs
-// it up to twice a 16 KiB input's per byte (ratios of 60-150 measured in a
-// Debug build on a loaded two-core machine). The absolute figures per shape
-// are bench/resolver_bench's BM_Adversarial.
+// bound is 1024 = 16 times linear, still four times below quadratic: a
+// 1 MiB input's own memory traffic makes it costlier per byte than a
+// 16 KiB one, much more so under ASan, whose allocator maps and poisons
+// every large buffer (on a two-core machine with a load average of 13,
+// ratios of 60-150 measured in a Debug build, 85-313 under ASan). The
+// absolute figures per shape are bench/resolver_bench's BM_Adversarial.
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -72,6 +73,6 @@ TEST_CASE("adversarial inputs cost linear time in their size") {
     std::string large = repeat_to(shape.prefix, shape.unit, 1024 * 1024);
     double ratio = large_to_small_ratio(small, large, shape.field);
     CAPTURE(ratio);
-    CHECK(ratio < 512);  // 64 is linear; quadratic would be about 4096
+    CHECK(ratio < 1024);  // 64 is linear; quadratic would be about 4096
   }
 }
