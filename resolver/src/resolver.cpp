@@ -1,4 +1,4 @@
-// Orchestration of spec/resolution.md: fields in priority order, families
+// Orchestration of docs/resolution.md: fields in priority order, families
 // in table order, then the listing and search fallbacks.
 #include "coolpapers/resolver.hpp"
 
@@ -7,6 +7,7 @@
 #include <span>
 
 #include "literal_filter.hpp"
+#include "no_match_message.hpp"
 #include "percent.hpp"
 #include "rule_table.hpp"
 #include "search_words.hpp"
@@ -23,13 +24,9 @@ struct Resolver::Impl {
 
 namespace {
 
-constexpr std::array<Field, 4> kFieldOrder = {Field::selection_text, Field::link_url,
-                                              Field::page_url, Field::frame_url};
 // Listing pages are recognised in what the user pointed at (a link) first,
 // then the page itself.
 constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
-
-constexpr std::string_view kNoIdMessage = "No paper id found in the selection, link or page";
 
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
@@ -190,7 +187,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     }
     return false;
   };
-  if (first_answer(kFieldOrder, false) || first_answer(kListingFields, true)) return;
+  if (first_answer(kRequestFields, false) || first_answer(kListingFields, true)) return;
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty()) {
@@ -205,7 +202,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
       return;
     }
   }
-  fail(out, ErrorCode::no_match, kNoIdMessage);
+  fail(out, ErrorCode::no_match, detail::no_match_message(request));
 }
 
 Resolution Resolver::resolve(const Request& request) const {
@@ -223,6 +220,15 @@ Resolution Resolver::resolve(std::string_view text, Field field) const {
 const Options& Resolver::options() const { return impl_->options; }
 
 std::size_t Resolver::rule_count() const { return impl_->table->rules.size(); }
+
+std::vector<FamilyInfo> Resolver::families() const {
+  std::vector<FamilyInfo> result;
+  for (const auto& family : impl_->table->families)
+    result.push_back({family.name, family.display.empty() ? family.name : family.display, family.arxiv_page,
+                      family.listing, family.page_patterns, family.pdf_patterns, family.content_script_patterns,
+                      family.source});
+  return result;
+}
 
 std::vector<RuleInfo> Resolver::rules() const {
   std::vector<RuleInfo> result;

@@ -15,6 +15,8 @@ import { FIXTURES_DIR } from './paths.mjs';
 export const FIXTURE_HOSTS = [
   'arxiv.org', 'www.arxiv.org', 'openreview.net', 'aclanthology.org',
   'papers.cool', 'mirror.test', 'redirector.test',
+  // A paper site no built-in rule knows, for a user's own rule file.
+  'papers.example.test',
 ];
 
 // Fixture pages by host and path (query strings ignored).
@@ -27,6 +29,7 @@ const ROUTES = {
   'aclanthology.org/volumes/2023.acl-long/': 'acl_volume_2023.acl-long.html',
   'arxiv.org/pdf/2312.00001': 'arxiv_pdf_2312.00001.pdf',
   'openreview.net/pdf': 'arxiv_pdf_2312.00001.pdf',
+  'papers.example.test/paper/42': 'example_paper_42.html',
 };
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf' };
