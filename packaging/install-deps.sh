@@ -10,10 +10,11 @@ set -euo pipefail
 build=(cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev libre2-dev doctest-dev dpkg-dev file zip openssl)
 # Tests and benchmarks: libFuzzer (clang), the browser tests (chromium,
 # firefox-esr, Xvfb, xdotool, node), the service tests and benchmark (nginx, wrk, curl),
-# the package test (systemd-analyze verify), Google Benchmark. Building the
+# the package test (systemd-analyze verify; readelf from binutils reads the
+# binaries' hardening), Google Benchmark. Building the
 # Debian package needs dpkg-dev (dpkg-shlibdeps) and file; packing the
 # extension (packaging/pack_extension.sh) zip and openssl.
-test=(clang libclang-rt-14-dev chromium firefox-esr xvfb xdotool unzip nginx-light wrk curl systemd libbenchmark-dev)
+test=(clang libclang-rt-14-dev chromium firefox-esr xvfb xdotool unzip nginx-light wrk curl systemd binutils libbenchmark-dev)
 
 # Windows (cmake --workflow --preset windows): the MinGW-w64 -posix g++ (the
 # -win32 one has no std::thread/std::mutex), Wine to run the tests and

@@ -2,7 +2,8 @@
 
 #include <boost/version.hpp>
 
-// COOLPAPERS_PLAIN_ASIO_READS forces the fallback (to test it by hand).
+// COOLPAPERS_PLAIN_ASIO_READS forces the fallback (preset plain-asio-reads;
+// tests/run_all.sh tests it).
 #if defined(BOOST_ASIO_HAS_EPOLL) && BOOST_VERSION == 108100 && !defined(COOLPAPERS_PLAIN_ASIO_READS)
 #define COOLPAPERS_EDGE_READ 1
 #include <boost/asio/detail/reactor.hpp>

@@ -27,7 +27,7 @@ using reuse_port = net::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>
 }  // namespace
 
 Worker::Worker(std::size_t index, Shared& shared)
-    : index_(index), shared_(shared), metrics_(shared.metrics.shard(index)) {
+    : shared_(shared), metrics_(shared.metrics.shard(index)) {
   if (shared_.access_log) access_log_ = std::make_unique<AccessLogBuffer>(shared_.access_log);
 }
 

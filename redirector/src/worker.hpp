@@ -78,7 +78,6 @@ class Worker {
   void stop_accepting();
   void close_all_sessions();
 
-  std::size_t index_;
   Shared& shared_;
   // Only this worker's thread touches its sockets and timers (other
   // threads only post()), so the reactor needs no per-object locking.

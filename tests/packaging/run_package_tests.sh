@@ -4,7 +4,7 @@
 #      the manifests' bytes and the metadata (Depends = what the binaries
 #      really link, as dpkg-shlibdeps computed it), also for a build with
 #      COOLPAPERS_STATIC_HOST=OFF (build/package-dynamic), where libre2-9
-#      must appear
+#      must appear; the binaries' hardening (check_hardening.sh)
 #      The packed extension: the .crx is the build's, and each browser's
 #      external-extension file (packaging/external-extensions.tsv) names it
 #      with the package's version
@@ -169,6 +169,17 @@ if [[ -f $repo/packaging/coolpapers-redirector.service ]]; then
     "$(cat "$work/tree/lib/systemd/system/coolpapers-redirector.service")"
 fi
 check "man page of coolpapers documents doctor" grep -q "coolpapers doctor" <(zcat "$work/tree/usr/share/man/man1/coolpapers.1.gz")
+
+stage "hardening of the packaged binaries (cmake/build_policy.cmake)"
+# The static coolpapers imports nothing that shows _FORTIFY_SOURCE: the
+# libraries it was linked from in build/package do.
+if "$repo/tests/packaging/check_hardening.sh" --build-dir "$repo/build/package" \
+  "$work/tree/usr/bin/"* >"$work/hardening.log" 2>&1; then
+  pass "PIE, full RELRO, non-executable stack, stack protector, _FORTIFY_SOURCE in every binary"
+else
+  sed 's/^/       /' "$work/hardening.log" >&2
+  fail "tests/packaging/check_hardening.sh on the packaged binaries"
+fi
 
 stage "metadata"
 field() { dpkg-deb --field "$deb" "$1"; }

@@ -1,8 +1,7 @@
 #!/bin/sh
 # Checks packaging/coolpapers-redirector.service: the hardening the issue
 # asks for is present, nothing is writable, and systemd accepts the file
-# (systemd-analyze verify, when available, with ExecStart pointed at the
-# built binary).
+# (systemd-analyze verify, with ExecStart pointed at the built binary).
 #   systemd_unit_test.sh UNIT_FILE REDIRECTOR_BINARY
 set -eu
 unit=$1
@@ -32,5 +31,8 @@ if command -v systemd-analyze >/dev/null 2>&1; then
   sed "s#^ExecStart=/usr/local/bin/coolpapers-redirector#ExecStart=$binary#" "$unit" >"$copy"
   systemd-analyze verify "$copy" || status=1
   rm -rf "$(dirname "$copy")"
+else
+  echo "missing systemd-analyze, which checks the unit: apt-get install -y systemd (or run packaging/install-deps.sh)" >&2
+  status=1
 fi
 exit $status
