@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "coolpapers/errors.hpp"
+#include "platform.hpp"
 
 namespace coolpapers::app {
 namespace {
@@ -105,7 +106,7 @@ bool output_written() {
 }  // namespace
 
 int run(int argc, char** argv) {
-  int status = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  int status = dispatch(platform::command_line_arguments(argc, argv));
   if (!output_written()) {
     std::cerr << "coolpapers: cannot write standard output; check that the disk is not full\n";
     return exit_code(ErrorCode::io);
