@@ -5,14 +5,17 @@
 
 using coolpapers::test::ProcessResult;
 using coolpapers::test::run_process;
+using coolpapers::test::with_unix_line_ends;
 
 namespace {
 
 ProcessResult run_cli(std::vector<std::string> args) {
   args.insert(args.begin(), COOLPAPERS_BIN);
-  // A private config dir so the user's own rules.json never changes results;
-  // an empty BROWSER so `open --dry-run` prints xdg-open.
-  return run_process(args, {}, {"XDG_CONFIG_HOME=/nonexistent-coolpapers-test", "BROWSER="});
+  // A private config dir so the user's own rules.json never changes results
+  // (XDG_CONFIG_HOME on POSIX, APPDATA on Windows); an empty BROWSER so
+  // `open --dry-run` prints the platform's default command.
+  return with_unix_line_ends(run_process(
+      args, {}, {"XDG_CONFIG_HOME=/nonexistent-coolpapers-test", "APPDATA=/nonexistent-coolpapers-test", "BROWSER="}));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -56,9 +57,10 @@ const std::string& empty_config_home() {
   struct TemporaryDirectory {
     std::string path;
     TemporaryDirectory() {
-      char pattern[] = "/tmp/coolpapers-host-test-XXXXXX";
-      if (::mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
-      path = pattern;
+      const auto unique = std::to_string(std::random_device{}());
+      const auto dir = std::filesystem::temp_directory_path() / ("coolpapers-host-test-" + unique);
+      if (!std::filesystem::create_directory(dir)) throw std::runtime_error(dir.string() + " exists already");
+      path = dir.string();
     }
     ~TemporaryDirectory() {
       std::error_code ignored;
@@ -69,10 +71,12 @@ const std::string& empty_config_home() {
   return dir.path;
 }
 
-// The host's environment: this process's, with XDG_CONFIG_HOME replaced.
+// The host's environment: this process's, with the configuration folder's
+// parent replaced (XDG_CONFIG_HOME on POSIX, APPDATA on Windows; both hold
+// coolpapers/rules.json).
 coolpapers::process::Options with_config_home(const std::string& config_home) {
   coolpapers::process::Options options;
-  options.environment = {{"XDG_CONFIG_HOME", config_home}};
+  options.environment = {{"XDG_CONFIG_HOME", config_home}, {"APPDATA", config_home}};
   return options;
 }
 

@@ -27,4 +27,24 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   return result;
 }
 
+namespace {
+
+std::string without_carriage_returns_before_newlines(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+ProcessResult with_unix_line_ends(ProcessResult result) {
+  result.out = without_carriage_returns_before_newlines(result.out);
+  result.err = without_carriage_returns_before_newlines(result.err);
+  return result;
+}
+
 }  // namespace coolpapers::test

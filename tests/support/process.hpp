@@ -21,4 +21,9 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {},
                           const std::vector<std::string>& extra_env = {}, int timeout_seconds = 60);
 
+// `result` with every "\r\n" of out and err turned into "\n": Windows' C
+// runtime writes text output that way, and the command line's tests compare
+// lines the same on every platform (the host's frames are binary, never this).
+ProcessResult with_unix_line_ends(ProcessResult result);
+
 }  // namespace coolpapers::test

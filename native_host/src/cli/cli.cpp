@@ -8,6 +8,7 @@
 #include "coolpapers/errors.hpp"
 #include "doctor_browsers.hpp"
 #include "host_start.hpp"
+#include "platform.hpp"
 
 namespace coolpapers::app {
 
@@ -109,7 +110,7 @@ bool output_written() {
 }  // namespace
 
 int run(int argc, char** argv) {
-  int status = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  int status = dispatch(platform::command_line_arguments(argc, argv));
   if (!output_written()) {
     std::cerr << "coolpapers: cannot write standard output; check that the disk is not full\n";
     return exit_code(ErrorCode::io);

@@ -16,6 +16,12 @@ namespace coolpapers::platform {
 // a 4-byte length prefix may well contain). Call before any I/O.
 void prepare_host_stdio();
 
+// The program's arguments after its name, in UTF-8. POSIX passes argv on as
+// it came; Windows reads the UTF-16 command line (GetCommandLineW), because
+// main()'s argv there is in the ANSI code page, which turns "Schrödinger"
+// or any Chinese title into question marks.
+std::vector<std::string> command_line_arguments(int argc, char** argv);
+
 // The folder of the user's coolpapers configuration (rules.json lives
 // there): $XDG_CONFIG_HOME/coolpapers or ~/.config/coolpapers on POSIX,
 // %APPDATA%\coolpapers on Windows.

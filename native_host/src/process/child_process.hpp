@@ -1,9 +1,9 @@
 // Runs a program with its stdin, stdout and stderr on pipes: how `coolpapers
 // doctor` pings a registered host, how the tests drive the built binaries
 // and how bench/ times the host, all exactly as a browser starts a native
-// messaging host. The interface names no platform type; the POSIX
-// implementation is child_process_posix.cpp (posix_spawn and poll), and
-// another platform adds its own file.
+// messaging host. The interface names no platform type; one file per
+// platform implements it: child_process_posix.cpp (posix_spawn and poll),
+// child_process_windows.cpp (CreateProcessW, a thread per pipe, a job object).
 //
 //   process::Finished run = process::run_process({"/usr/bin/coolpapers", "native-host"}, frame);
 //   // run.out, run.err, run.exit_code, run.timed_out

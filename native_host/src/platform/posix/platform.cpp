@@ -22,6 +22,10 @@ std::string user_config_dir() {
   return std::string(home && *home ? home : ".") + "/.config/coolpapers";
 }
 
+std::vector<std::string> command_line_arguments(int argc, char** argv) {
+  return std::vector<std::string>(argv + 1, argv + argc);
+}
+
 std::string join_path(const std::string& dir, const std::string& name) { return dir + "/" + name; }
 
 std::vector<std::string> default_open_command(const std::string& url) { return {"xdg-open", url}; }

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <io.h>
 #include <windows.h>
+#include <shellapi.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -63,6 +64,16 @@ std::string last_error_message() {
 void prepare_host_stdio() {
   ::_setmode(::_fileno(stdin), _O_BINARY);
   ::_setmode(::_fileno(stdout), _O_BINARY);
+}
+
+std::vector<std::string> command_line_arguments(int argc, char** argv) {
+  int count = 0;
+  wchar_t** wide = ::CommandLineToArgvW(::GetCommandLineW(), &count);
+  if (wide == nullptr) return std::vector<std::string>(argv + 1, argv + argc);  // out of memory: best effort
+  std::vector<std::string> arguments;
+  for (int i = 1; i < count; ++i) arguments.push_back(narrow(wide[i]));
+  ::LocalFree(wide);
+  return arguments;
 }
 
 std::string user_config_dir() {
