@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "coolpapers/errors.hpp"
-#include "doctor_browsers.hpp"
+#include "extension_ids.hpp"
 #include "host_start.hpp"
 #include "platform.hpp"
 
@@ -75,7 +75,7 @@ int dispatch(const std::vector<std::string>& args) {
   const std::string& command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   std::string refusal;
-  switch (recognise_host_start(args, doctor::builtin_gecko_id(), refusal)) {
+  switch (recognise_host_start(args, builtin_gecko_id(), refusal)) {
     case HostStart::serve:
       return cmd_native_host(rest);
     case HostStart::refused:

@@ -22,6 +22,7 @@
 
 #include "cli.hpp"
 #include "coolpapers/errors.hpp"
+#include "extension_ids.hpp"
 
 namespace coolpapers::app {
 namespace {
@@ -236,7 +237,7 @@ int cmd_doctor(const std::vector<std::string>& args) {
     }
     return usage_error("doctor: unknown argument \"" + arg + "\"");
   }
-  const std::string origin = "chrome-extension://" COOLPAPERS_EXTENSION_ID "/";
+  const std::string origin = "chrome-extension://" + std::string(builtin_extension_id()) + "/";
   int ready = 0, broken = 0;
   for (const Browser& browser : kBrowsers) {
     std::optional<Check> found;

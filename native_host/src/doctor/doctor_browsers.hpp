@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extension_ids.hpp"
+
 namespace coolpapers::app::doctor {
 
 // The native messaging host's registered name; its manifest file is
@@ -39,12 +41,9 @@ std::optional<std::vector<Browser>> parse_browser_table(std::string_view text, s
 // time (a test checks it); a malformed table yields an empty list.
 const std::vector<Browser>& builtin_browsers();
 
-// The compiled-in extension id (32 letters a-p), whitespace trimmed.
-std::string_view builtin_extension_id();
-
-// The compiled-in Firefox add-on id (extension/GECKO_ID), whitespace
-// trimmed: the one entry of a Firefox host manifest's allowed_extensions.
-std::string_view builtin_gecko_id();
+// The compiled-in ids of our extension (src/ids/extension_ids.hpp).
+using app::builtin_extension_id;
+using app::builtin_gecko_id;
 
 // "chrome-extension://ID/": the one origin a host manifest must allow.
 std::string extension_origin(std::string_view extension_id);
