@@ -7,6 +7,7 @@
 #include <span>
 
 #include "literal_filter.hpp"
+#include "normalize.hpp"
 #include "percent.hpp"
 #include "rule_table.hpp"
 #include "search_words.hpp"
@@ -34,12 +35,20 @@ constexpr std::string_view kNoIdMessage = "No paper id found in the selection, l
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
   std::string decoded;
+  std::string normalized;
   Finds finds;
   detail::LiteralSet literals;
 };
 Scratch& scratch() {
   thread_local Scratch s;
   return s;
+}
+
+// The text rules see: percent-decoded, then normalised (normalize.hpp).
+// Returns a view of one of the scratch buffers.
+std::string_view prepare(std::string_view text, Scratch& s) {
+  detail::percent_decode_repeatedly(text, s.decoded);
+  return detail::normalize_text(s.decoded, s.normalized) ? std::string_view(s.normalized) : std::string_view(s.decoded);
 }
 
 // An id is emitted only if every path segment is a real segment: "." or
@@ -174,7 +183,7 @@ Expected<Resolver> Resolver::with_base(std::string_view base) const {
 void Resolver::resolve_into(const Request& request, Resolution& out) const {
   clear(out);
   const Matcher matcher(*impl_->table, impl_->options);
-  std::string& decoded = scratch().decoded;
+  Scratch& s = scratch();
   bool failed = false;
 
   // Ids in any field first (in priority order), then listing pages.
@@ -182,8 +191,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     for (Field field : fields) {
       std::string_view text = request.get(field);
       if (text.empty()) continue;
-      detail::percent_decode_repeatedly(text, decoded);
-      if (matcher.match_text(decoded, listing_stage, out, failed)) {
+      if (matcher.match_text(prepare(text, s), listing_stage, out, failed)) {
         out.field = field;
         return true;
       }
@@ -194,10 +202,10 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty()) {
-    detail::percent_decode_repeatedly(request.selection_text, decoded);
+    std::string_view words = prepare(request.selection_text, s);
     out.url = impl_->options.base;
     out.url += "/arxiv/search?highlight=1&query=";
-    if (detail::append_search_query(decoded, impl_->options.max_search_words, out.url) > 0) {
+    if (detail::append_search_query(words, impl_->options.max_search_words, impl_->options.max_search_bytes, out.url) > 0) {
       out.ids.clear();
       out.kind = AnswerKind::search;
       out.family = "search";

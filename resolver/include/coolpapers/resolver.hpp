@@ -104,8 +104,10 @@ struct Options {
   // Identifiers per answer (the contract's cap; also what keeps answers on
   // adversarial inputs linear in the input size).
   std::size_t max_ids = 50;
-  // Words in a search fallback query.
+  // Words in a search fallback query, and its length in bytes once
+  // percent-encoded.
   std::size_t max_search_words = 32;
+  std::size_t max_search_bytes = 1024;
 };
 
 // A user rule file, already read into memory. `name` is used in messages
