@@ -56,7 +56,7 @@ TEST_CASE("--field decides how a text is read") {
         "https://papers.cool/arxiv/cs.AI\n");
   // As a selection, a listing URL is searched, not a listing.
   CHECK(run_cli({"resolve", "--field=selection", "https://arxiv.org/list/cs.AI/new"}).out ==
-        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv%20org%20list%20cs%20AI%20new\n");
+        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv.org%20list%20cs.AI%20new\n");
   // auto: a URL is a page, so a page with no id has no answer.
   CHECK(run_cli({"resolve", "https://github.com/a/b"}).exit_code == 1);
   CHECK(run_cli({"resolve", "deep learning"}).out ==
