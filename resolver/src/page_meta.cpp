@@ -1,5 +1,8 @@
 #include "coolpapers/page_meta.hpp"
 
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -160,6 +163,21 @@ PageMetaStore meta_from_html(std::string_view html) {
       pos = read_meta_tag(html, pos + 4, store);
   }
   return store;
+}
+
+std::string meta_from_json(std::string_view json_text, PageMetaStore& store) {
+  boost::json::error_code ec;
+  boost::json::value root = boost::json::parse(json_text, ec);
+  if (ec) return "not valid JSON: " + ec.message();
+  const boost::json::object* object = root.if_object();
+  if (!object) return "expected a JSON object of meta tag names and values";
+  for (const auto& member : *object) {
+    std::string_view name(member.key().data(), member.key().size());
+    const boost::json::string* value = member.value().if_string();
+    if (!value) return "the value of \"" + std::string(name) + "\" must be a string";
+    store.set(name, std::string_view(value->data(), value->size()));
+  }
+  return {};
 }
 
 }  // namespace coolpapers

@@ -122,7 +122,7 @@ TEST_CASE("a paper site without a rule gets a message naming it and what works")
            {"https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html",
             "NeurIPS proceedings"},
            {"https://jmlr.org/papers/v24/22-1234.html", "JMLR"},
-           {"https://www.ecva.net/papers/eccv_2022/papers_ECCV/html/123_ECCV_2022_paper.php", "ECCV (ecva.net)"},
+           {"https://www.ecva.net/papers/eccv_2022/papers_ECCV/html/123_ECCV_2022_paper.php", "ECCV"},
            {"https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073870fae3d05bcbc2f6a8e263d9b72e776",
             "Semantic Scholar"},
            {"https://paperswithcode.com/paper/attention-is-all-you-need", "Papers with Code"},

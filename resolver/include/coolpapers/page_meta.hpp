@@ -39,4 +39,10 @@ class PageMetaStore {
 // scripts are read too, which paper pages do not have. Linear time.
 PageMetaStore meta_from_html(std::string_view html);
 
+// Reads a JSON object of tag names and string values
+// ({"citation_title":"...","citation_doi":"..."}) into `store`; members
+// that are not among PageMeta::kNames are ignored. Returns an empty string
+// on success, else what is wrong, for a message.
+std::string meta_from_json(std::string_view json_text, PageMetaStore& store);
+
 }  // namespace coolpapers
