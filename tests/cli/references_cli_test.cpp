@@ -1,0 +1,110 @@
+// The contract's examples file, page metadata (--meta, --html) and the
+// truncation note, through the built `coolpapers` binary.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "examples_file.hpp"
+#include "process.hpp"
+
+using coolpapers::test::ProcessResult;
+using coolpapers::test::run_process;
+
+namespace {
+
+const std::string kIsolated = "XDG_CONFIG_HOME=/nonexistent-coolpapers-test";
+
+ProcessResult run_cli(std::vector<std::string> args, const std::string& input = {}) {
+  args.insert(args.begin(), COOLPAPERS_BIN);
+  return run_process(args, input, {kIsolated});
+}
+
+std::string temp_file(const std::string& name, const std::string& contents) {
+  auto path = std::filesystem::temp_directory_path() / ("coolpapers-cli-meta-test-" + name);
+  std::ofstream(path) << contents;
+  return path.string();
+}
+
+const char* short_name(const std::string& member) {
+  if (member == "selectionText") return "selection";
+  if (member == "linkUrl") return "link";
+  if (member == "pageUrl") return "page";
+  return "frame";
+}
+
+}  // namespace
+
+TEST_CASE("every one-text row of the contract's examples file holds in the CLI") {
+  auto rows = coolpapers::test::read_example_rows(COOLPAPERS_EXAMPLES_FILE);
+  REQUIRE(rows.size() > 50);
+  std::size_t checked = 0;
+  for (const auto& row : rows) {
+    if (row.texts.size() != 1) continue;  // the CLI gives one text per run
+    CAPTURE(row.line);
+    CAPTURE(row.why);
+    const auto& [member, text] = *row.texts.begin();
+    std::vector<std::string> args = {"resolve", "--field", short_name(member)};
+    if (!row.meta_json.empty()) args.insert(args.end(), {"--meta", temp_file("row.json", row.meta_json)});
+    args.insert(args.end(), {"--", text});
+    ProcessResult r = run_cli(args);
+    CHECK(r.exit_code == (row.url ? 0 : 1));
+    CHECK(r.out == (row.url ? *row.url : "") + "\n");
+    if (!row.message.empty()) CHECK(r.err.find(row.message) != std::string::npos);
+    CHECK((r.err.find("only the first 50") != std::string::npos) == row.truncated);
+    ++checked;
+  }
+  CHECK(checked > 50);
+}
+
+TEST_CASE("--html reads the page's meta tags from a file or standard input") {
+  const std::string page = R"(<html><head><title>JMLR</title>
+<meta name="citation_title" content="Exploring the Limits of Transfer Learning">
+<meta name="citation_pdf_url" content="https://jmlr.org/papers/volume21/20-074/20-074.pdf">
+</head><body>...</body></html>)";
+  const std::string url = "https://jmlr.org/papers/v21/20-074.html";
+  const std::string search =
+      "https://papers.cool/arxiv/search?highlight=1&query=Exploring%20the%20Limits%20of%20Transfer%20Learning\n";
+  CHECK(run_cli({"resolve", "--html", temp_file("page.html", page), url}).out == search);
+  ProcessResult piped = run_cli({"resolve", "--html", "-", url}, page);
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out == search);
+  // Without the page, the same URL gets the message naming the site.
+  ProcessResult bare = run_cli({"resolve", url});
+  CHECK(bare.exit_code == 1);
+  CHECK(bare.err.find("JMLR pages hold no id Cool Papers uses") != std::string::npos);
+  CHECK(bare.err.find("paste the paper's arXiv id") != std::string::npos);
+  // An arXiv id in the tags wins over the title.
+  ProcessResult arxiv = run_cli(
+      {"resolve", "--html", "-", url}, "<meta name='citation_arxiv_id' content='1910.10683'>" + page);
+  CHECK(arxiv.out == "https://papers.cool/arxiv/1910.10683\n");
+}
+
+TEST_CASE("bad --meta and --html use: a clear message and exit 2") {
+  ProcessResult r = run_cli({"resolve", "--meta", temp_file("bad.json", "[1,2]"), "https://jmlr.org/x"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("expected a JSON object") != std::string::npos);
+  r = run_cli({"resolve", "--meta", temp_file("num.json", R"({"citation_title": 3})"), "https://jmlr.org/x"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("\"citation_title\" must be a string") != std::string::npos);
+  r = run_cli({"resolve", "--html", "/nonexistent/page.html", "https://jmlr.org/x"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("cannot read --html file") != std::string::npos);
+  r = run_cli({"resolve", "--html"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--html needs a file name") != std::string::npos);
+  r = run_cli({"resolve", "--html", "-"}, "<html></html>");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("give the page's URL as TEXT") != std::string::npos);
+}
+
+TEST_CASE("more than 50 ids: 50 in the answer, a note on stderr, truncated in JSON") {
+  std::string text;
+  for (int i = 1; i <= 60; ++i) text += "2401." + std::to_string(10000 + i) + " ";
+  ProcessResult r = run_cli({"resolve", "--json", text});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find(",\"truncated\":true}") != std::string::npos);
+  CHECK(r.err.find("more than 50 ids; only the first 50") != std::string::npos);
+  r = run_cli({"resolve"}, "2401.00001\n" + text + "\n");
+  CHECK(r.err.find("line 2 holds more than 50 ids") != std::string::npos);
+}
