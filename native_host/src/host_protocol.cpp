@@ -7,6 +7,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include "coolpapers/page_meta.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "host_limits.hpp"
 
@@ -38,6 +39,7 @@ std::string_view cut(std::string_view text, std::size_t limit = kMaxEchoBytes) {
 }
 
 std::string_view view(const json::string& s) { return {s.data(), s.size()}; }
+std::string_view view(json::string_view s) { return {s.data(), s.size()}; }
 
 std::string quoted(std::string_view text) {
   std::string out;
@@ -87,6 +89,33 @@ class RequestHandler::Members {
     failure = {ErrorCode::bad_request, "\"" + std::string(name) + "\" must be a string.",
                field_member(name)};
     return false;
+  }
+
+  // Reads the optional "pageMeta" member, an object of meta tag names and
+  // string values; tags the resolver does not use are ignored, values are
+  // cut to kMaxMetaValueBytes. Returns false, with `failure` set, iff it is
+  // present but not an object of strings.
+  bool optional_meta(PageMeta& meta, Failure& failure) const {
+    const json::value* member = find("pageMeta");
+    if (member == nullptr) return true;
+    const json::object* tags = member->if_object();
+    if (tags == nullptr) {
+      failure = {ErrorCode::bad_request, "\"pageMeta\" must be an object of the page's meta tags and their values.",
+                 field_member("pageMeta")};
+      return false;
+    }
+    for (const auto& tag : *tags) {
+      const json::string* value = tag.value().if_string();
+      if (value == nullptr) {
+        failure = {ErrorCode::bad_request,
+                   "Each value in \"pageMeta\" must be a string (\"" + std::string(cut(view(tag.key()))) + "\" is not).",
+                   field_member("pageMeta")};
+        return false;
+      }
+      if (std::string_view* slot = meta.find(view(tag.key())); slot != nullptr && slot->empty())
+        *slot = cut(view(*value), kMaxMetaValueBytes);
+    }
+    return true;
   }
 
  private:
@@ -241,6 +270,10 @@ void RequestHandler::append_item_result(const Members& item, std::string_view de
       return;
     }
     request.set(field, text);
+  }
+  if (!item.optional_meta(request.page_meta, failure)) {
+    failure.append_to(out);
+    return;
   }
   std::string_view base;
   bool has_base = false;
