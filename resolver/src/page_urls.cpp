@@ -49,25 +49,24 @@ bool stays_in_place(std::string_view path) {
 }  // namespace
 
 std::optional<UrlParts> split_http_url(std::string_view text) {
-  std::size_t first = text.find_first_not_of(' ');
-  if (first == std::string_view::npos) return std::nullopt;
-  text = text.substr(first, text.find_last_not_of(' ') - first + 1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   std::size_t scheme = starts_with_ascii_ci(text, "https://") ? 8 : starts_with_ascii_ci(text, "http://") ? 7 : 0;
   if (scheme == 0) return std::nullopt;
-  for (char c : text)
-    if (static_cast<unsigned char>(c) <= 32 || c == 127) return std::nullopt;
   text.remove_prefix(scheme);
-  text = text.substr(0, text.find('#'));
-  std::size_t authority_end = std::min(text.find_first_of("/?"), text.size());
-  std::string_view authority = text.substr(0, authority_end);
+  // The authority ends at '/', '?' or '#'; the rest is found with memchr.
+  std::size_t i = 0;
+  while (i < text.size() && text[i] != '/' && text[i] != '?' && text[i] != '#') ++i;
+  std::string_view authority = text.substr(0, i);
   if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
   UrlParts parts;
   parts.host = authority.substr(0, authority.find(':'));
   if (parts.host.empty()) return std::nullopt;
-  std::string_view rest = text.substr(authority_end);
-  std::size_t question = rest.find('?');
-  parts.path = rest.substr(0, question);
-  if (question != std::string_view::npos) parts.query = rest.substr(question + 1);
+  text.remove_prefix(i);
+  text = text.substr(0, text.find('#'));
+  std::size_t question = text.find('?');
+  parts.path = text.substr(0, question);
+  if (question != std::string_view::npos) parts.query = text.substr(question + 1);
   return parts;
 }
 
@@ -77,8 +76,7 @@ bool host_is(std::string_view host, std::string_view domain) {
   return equals_ascii_ci(tail, domain) && (host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.');
 }
 
-bool arxiv_search_terms(std::string_view url, std::string& terms) {
-  auto parts = split_http_url(url);
+bool arxiv_search_terms(const std::optional<UrlParts>& parts, std::string& terms) {
   if (!parts || !host_is(parts->host, "arxiv.org")) return false;
   std::string_view path = parts->path;
   if (!starts_with_ascii_ci(path, "/search")) return false;
@@ -106,16 +104,14 @@ bool arxiv_search_terms(std::string_view url, std::string& terms) {
   return !terms.empty();
 }
 
-bool own_page_path(std::string_view url, std::string_view base, std::string& path) {
-  auto parts = split_http_url(url);
+bool own_page_path(const std::optional<UrlParts>& parts, const UrlParts& base, std::string& path) {
   if (!parts) return false;
   std::string_view rest = parts->path;
   bool on_cool_papers = equals_ascii_ci(parts->host, "papers.cool") || equals_ascii_ci(parts->host, "www.papers.cool");
   if (!on_cool_papers) {
     // The configured base (a local or mirrored service): its host and path.
-    auto own = split_http_url(base);
-    if (!own || !equals_ascii_ci_both(parts->host, own->host) || !rest.starts_with(own->path)) return false;
-    rest.remove_prefix(own->path.size());
+    if (!equals_ascii_ci_both(parts->host, base.host) || !rest.starts_with(base.path)) return false;
+    rest.remove_prefix(base.path.size());
   }
   if (!rest.starts_with("/arxiv/") && !rest.starts_with("/venue/")) return false;
   path.assign(rest);
@@ -127,8 +123,8 @@ bool own_page_path(std::string_view url, std::string_view base, std::string& pat
          stays_in_place(rest);
 }
 
-const SiteWithoutRule* find_site_without_rule(std::string_view url, const std::vector<SiteWithoutRule>& sites) {
-  auto parts = split_http_url(url);
+const SiteWithoutRule* find_site_without_rule(const std::optional<UrlParts>& parts,
+                                              const std::vector<SiteWithoutRule>& sites) {
   if (!parts) return nullptr;
   for (const SiteWithoutRule& site : sites) {
     bool on_host = std::any_of(site.hosts.begin(), site.hosts.end(),

@@ -21,6 +21,7 @@ using detail::Finds;
 struct Resolver::Impl {
   Options options;
   int current_yymm = 0;  // Options::now, or the clock's month at create()
+  detail::UrlParts base_parts;  // views of options.base (Impl is never moved once shared)
   std::shared_ptr<const detail::RuleTable> table;
 };
 
@@ -184,6 +185,7 @@ Expected<Resolver> Resolver::create(const Options& options, const std::vector<Ru
                                          static_cast<int>(static_cast<unsigned>(options.now->month()))
                                    : detail::MonthLimit::clock_yymm();
   impl->table = std::move(table);
+  impl->base_parts = *detail::split_http_url(impl->options.base);
   return Resolver(std::move(impl));
 }
 
@@ -192,6 +194,7 @@ Expected<Resolver> Resolver::with_base(std::string_view base) const {
   if (!normalized) return normalized.error();
   auto impl = std::make_shared<Impl>(*impl_);
   impl->options.base = *normalized;
+  impl->base_parts = *detail::split_http_url(impl->options.base);
   return Resolver(std::move(impl));
 }
 
@@ -232,6 +235,14 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   Scratch& s = scratch();
   bool failed = false;
 
+  // Each text field split as a URL at most once, when first needed.
+  std::array<std::optional<std::optional<detail::UrlParts>>, 4> url_parts;
+  auto parts_of = [&](Field field) -> const std::optional<detail::UrlParts>& {
+    auto& slot = url_parts[static_cast<std::size_t>(field)];
+    if (!slot) slot = detail::split_http_url(request.get(field));
+    return *slot;
+  };
+
   // Ids in any field first (in priority order), then listing pages.
   auto first_answer = [&](std::span<const Field> fields, bool listing_stage) {
     for (Field field : fields) {
@@ -246,9 +257,13 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
       }
       std::string_view text = request.get(field);
       if (text.empty()) continue;
-      // A Cool Papers URL is its own answer (checked before the rules: a
-      // venue page's id is in no rule's form).
-      if (!listing_stage && detail::own_page_path(text, options.base, s.normalized)) {
+      if (matcher.match_text(prepare(text, s), listing_stage, out, failed)) {
+        out.field = field;
+        return true;
+      }
+      // A Cool Papers URL is its own answer (after the rules, which give
+      // its arXiv pages the same answer, so most texts never pay for it).
+      if (!listing_stage && detail::own_page_path(parts_of(field), impl_->base_parts, s.normalized)) {
         out.url = options.base;
         out.url += s.normalized;
         out.ids.clear();
@@ -257,11 +272,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
         out.field = field;
         return true;
       }
-      if (matcher.match_text(prepare(text, s), listing_stage, out, failed)) {
-        out.field = field;
-        return true;
-      }
-      if (listing_stage && detail::arxiv_search_terms(text, s.decoded) && answer_search(s.decoded, field, options, out))
+      if (listing_stage && detail::arxiv_search_terms(parts_of(field), s.decoded) && answer_search(s.decoded, field, options, out))
         return true;
     }
     return false;
@@ -280,7 +291,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   // metadata, read by the extension).
   if (meta.empty())
     for (Field field : kUrlFields)
-      if (const auto* site = detail::find_site_without_rule(request.get(field), impl_->table->sites_without_rule))
+      if (const auto* site = detail::find_site_without_rule(parts_of(field), impl_->table->sites_without_rule))
         return fail(out, ErrorCode::no_match, site_message(*site));
   fail(out, ErrorCode::no_match, kNoIdMessage);
 }
