@@ -1,5 +1,6 @@
 #include "handler.hpp"
 
+#include "coolpapers/page_meta.hpp"
 #include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "responses.hpp"
@@ -155,6 +156,17 @@ Outcome api(const Service& service, Responder& respond, std::string_view rest,
   }
   Request request;
   request.set(field ? *field : auto_field(scratch.input), scratch.input);
+  // The page's meta tags, one parameter each, named as the tags
+  // (&citation_title=...&citation_doi=...&DC.title=...), as in the host's
+  // pageMeta. Values are cut to kMaxMetaValueBytes.
+  PageMetaStore meta;
+  std::string decoded;
+  for (std::string_view name : PageMeta::kNames)
+    if (auto value = query_parameter(query, name)) {
+      percent_decode(*value, true, decoded);
+      meta.set(name, decoded);
+    }
+  request.page_meta = meta.view();
   service.resolver().resolve_into(request, scratch.resolution);
   const Resolution& r = scratch.resolution;
   if (r.ok() && !is_safe_location(r.url, service.base())) {

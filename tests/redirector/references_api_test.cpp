@@ -1,0 +1,110 @@
+// Every one-text row of the contract's examples file through the service's
+// JSON API (page meta tags as parameters), and the not-found page naming a
+// paper site without a rule.
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+
+#include "examples_file.hpp"
+#include "handler.hpp"
+#include "request_head.hpp"
+
+using namespace coolpapers;
+using namespace coolpapers::redirector;
+
+namespace {
+
+constexpr std::string_view kBase = "http://127.0.0.1:8377";
+
+const Service& service() {
+  static const Service s = [] {
+    auto r = Resolver::create({});
+    REQUIRE(r);
+    return Service(*r, std::string(kBase));
+  }();
+  return s;
+}
+
+class NoMetrics : public MetricsSource {
+ public:
+  void render(std::string&) const override {}
+};
+
+// The raw response to GET `target`: status line, headers, body.
+std::string get(const std::string& target) {
+  static Scratch scratch;
+  static NoMetrics metrics;
+  RequestHead head;
+  head.method = http::verb::get;
+  head.method_text = "GET";
+  head.target = target;
+  head.keep_alive = true;
+  ResponseContext context{"Sun, 29 Nov 2026 05:00:00 GMT", &metrics, false};
+  std::string raw;
+  handle_request(service(), head, context, scratch, raw);
+  return raw;
+}
+
+std::string body_of(const std::string& raw) { return raw.substr(raw.find("\r\n\r\n") + 4); }
+
+std::string encoded(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+const char* short_name(const std::string& member) {
+  if (member == "selectionText") return "selection";
+  if (member == "linkUrl") return "link";
+  if (member == "pageUrl") return "page";
+  return "frame";
+}
+
+}  // namespace
+
+TEST_CASE("every one-text row of the contract's examples file holds through /api/resolve") {
+  auto rows = test::read_example_rows(COOLPAPERS_EXAMPLES_FILE);
+  REQUIRE(rows.size() > 50);
+  std::size_t checked = 0;
+  for (const auto& row : rows) {
+    if (row.texts.size() != 1) continue;
+    CAPTURE(row.line);
+    CAPTURE(row.why);
+    const auto& [member, text] = *row.texts.begin();
+    std::string target = "/api/resolve?q=" + encoded(text) + "&field=" + short_name(member);
+    for (const auto& [name, value] : row.meta) target += "&" + name + "=" + encoded(value);
+    const std::string body = body_of(get(target));
+    boost::json::object reply = boost::json::parse(body).as_object();
+    CHECK(reply.at("ok").as_bool() == row.url.has_value());
+    if (row.url) {
+      CHECK(std::string(reply.at("url").as_string()) == *row.url);
+      CHECK((reply.if_contains("truncated") != nullptr) == row.truncated);
+    } else if (!row.message.empty()) {
+      CHECK(std::string(reply.at("error").at("message").as_string()).find(row.message) != std::string::npos);
+    }
+    ++checked;
+  }
+  CHECK(checked > 50);
+}
+
+TEST_CASE("a paper site without a rule: the not-found page says which and what works") {
+  const std::string raw = get("/https://jmlr.org/papers/v21/20-074.html");
+  CHECK(raw.starts_with("HTTP/1.1 404"));
+  CHECK(raw.find("JMLR pages hold no id Cool Papers uses") != std::string::npos);
+  CHECK(raw.find("the page&#39;s title is used") != std::string::npos);
+  // With the page's title as a parameter, the API searches for it.
+  const std::string api = body_of(
+      get("/api/resolve?q=https%3A%2F%2Fjmlr.org%2Fpapers%2Fv21%2F20-074.html&citation_title=Exploring+Limits"));
+  CHECK(api.find("\"url\":\"https://papers.cool/arxiv/search?highlight=1&query=Exploring%20Limits\"") !=
+        std::string::npos);
+}
