@@ -22,7 +22,7 @@ test('the extension id derives from the manifest key and matches EXTENSION_ID', 
 
 test('the manifest asks only for what is used', () => {
   assert.equal(manifest.manifest_version, 3);
-  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'nativeMessaging', 'notifications', 'storage']);
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'nativeMessaging', 'notifications', 'scripting', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
   assert.equal(manifest.optional_host_permissions, undefined);
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
