@@ -22,22 +22,30 @@ constexpr std::array<bool, 256> kTrigger = [] {
 // Sixteen bytes at a time (GCC/Clang vector extensions, any target): a
 // block with no byte >= 0x80 and no '\n' holds no trigger, which is the
 // common case (plain ASCII on one line).
-bool needs_work(std::string_view text) {
+bool block_has_trigger(const char* at) {
   using Block = unsigned char __attribute__((vector_size(16)));
-  std::size_t i = 0;
-  for (; i + 16 <= text.size(); i += 16) {
-    Block block;
-    std::memcpy(&block, text.data() + i, 16);
-    auto hits = (block >= 0x80) | (block == '\n');
-    std::uint64_t halves[2];
-    std::memcpy(halves, &hits, 16);
-    if ((halves[0] | halves[1]) == 0) continue;
-    for (std::size_t k = i; k < i + 16; ++k)
-      if (kTrigger[static_cast<unsigned char>(text[k])]) return true;
-  }
-  for (; i < text.size(); ++i)
-    if (kTrigger[static_cast<unsigned char>(text[i])]) return true;
+  Block block;
+  std::memcpy(&block, at, 16);
+  auto hits = (block >= 0x80) | (block == '\n');
+  std::uint64_t halves[2];
+  std::memcpy(halves, &hits, 16);
+  if ((halves[0] | halves[1]) == 0) return false;
+  for (int k = 0; k < 16; ++k)
+    if (kTrigger[static_cast<unsigned char>(at[k])]) return true;
   return false;
+}
+
+bool needs_work(std::string_view text) {
+  if (text.size() < 16) {
+    for (char c : text)
+      if (kTrigger[static_cast<unsigned char>(c)]) return true;
+    return false;
+  }
+  std::size_t i = 0;
+  for (; i + 16 <= text.size(); i += 16)
+    if (block_has_trigger(text.data() + i)) return true;
+  // The tail as one last block that overlaps the one before.
+  return i < text.size() && block_has_trigger(text.data() + text.size() - 16);
 }
 
 // Decodes the valid 2- or 3-byte UTF-8 sequence at text[i] (the only
