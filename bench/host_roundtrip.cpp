@@ -10,25 +10,18 @@
 // (and p10/p90), their ratio, and the peak RSS of each.
 //
 //   host_roundtrip [--rounds N] [--warmup N] [--baseline PATH] [COOLPAPERS]
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
 
-extern char** environ;
+#include "child_process.hpp"
 
 namespace {
 
@@ -47,11 +40,6 @@ struct Trip {
   std::string reply;
 };
 
-[[noreturn]] void die(const char* what) {
-  std::fprintf(stderr, "host_roundtrip: %s: %s\n", what, std::strerror(errno));
-  std::exit(2);
-}
-
 std::string frame(std::string_view body) {
   const auto length = static_cast<std::uint32_t>(body.size());
   std::string bytes(4, '\0');
@@ -60,59 +48,24 @@ std::string frame(std::string_view body) {
   return bytes;
 }
 
-// One round trip of `program` with Chrome's argument and one request frame.
-Trip round_trip(const char* program, const std::string& request_frame) {
+// One round trip of `program` with Chrome's argument and one request frame:
+// spawn, write the frame, close stdin, read the reply to EOF, reap.
+// /bin/true may exit before reading (EPIPE), which is fine.
+Trip round_trip(const std::string& program, const std::string& request_frame) {
   Trip trip;
   const auto start = Clock::now();
-
-  int in_pipe[2], out_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0) die("pipe2");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  char* argv[] = {const_cast<char*>(program), const_cast<char*>(kOrigin), nullptr};
-  pid_t pid = -1;
-  const int spawned = ::posix_spawn(&pid, program, &actions, nullptr, argv, environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(in_pipe[0]);
-  ::close(out_pipe[1]);
-  if (spawned != 0) {
-    errno = spawned;
-    die(program);
-  }
-
-  // One small frame fits in the pipe buffer, so this never blocks on the
-  // child; /bin/true may already be gone (EPIPE), which is fine.
-  std::string_view pending = request_frame;
-  while (!pending.empty()) {
-    const ssize_t n = ::write(in_pipe[1], pending.data(), pending.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    pending.remove_prefix(static_cast<std::size_t>(n));
-  }
-  ::close(in_pipe[1]);
-
-  char buffer[4096];
-  for (;;) {
-    const ssize_t n = ::read(out_pipe[0], buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    trip.reply.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(out_pipe[0]);
-
-  int status = 0;
-  rusage usage{};
-  while (::wait4(pid, &status, 0, &usage) < 0) {
-    if (errno != EINTR) die("wait4");
+  coolpapers::process::Finished run;
+  try {
+    run = coolpapers::process::run_process({program, kOrigin}, request_frame);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "host_roundtrip: %s\n", e.what());
+    std::exit(2);
   }
   trip.micros = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
-  trip.cpu_micros = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 +
-                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
-  trip.max_rss_kib = usage.ru_maxrss;
-  trip.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  trip.cpu_micros = static_cast<double>(run.cpu_time.count());
+  trip.max_rss_kib = run.max_rss_kib;
+  trip.exit_status = run.signal != 0 ? 128 + run.signal : run.exit_code;
+  trip.reply = std::move(run.out);
   return trip;
 }
 
@@ -145,7 +98,6 @@ void print(const char* name, const Series& series) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  ::signal(SIGPIPE, SIG_IGN);
   int rounds = 2000;
   int warmup = 50;
   std::string host = COOLPAPERS_BINARY;
@@ -171,7 +123,7 @@ int main(int argc, char** argv) {
   const std::string expected_reply_start = R"({"ok":true,"url":")" + std::string(kExpectedUrl) + "\"";
 
   // Check once that the host really answers, so we time the real work.
-  const Trip check = round_trip(host.c_str(), request_frame);
+  const Trip check = round_trip(host, request_frame);
   if (check.exit_status != 0 || check.reply.size() < 4 ||
       check.reply.compare(4, expected_reply_start.size(), expected_reply_start) != 0) {
     std::fprintf(stderr, "host_roundtrip: %s did not answer as expected (exit %d): %s\n", host.c_str(),
@@ -180,8 +132,8 @@ int main(int argc, char** argv) {
   }
 
   for (int i = 0; i < warmup; ++i) {
-    round_trip(host.c_str(), request_frame);
-    round_trip(baseline.c_str(), request_frame);
+    round_trip(host, request_frame);
+    round_trip(baseline, request_frame);
   }
 
   Series host_series, baseline_series;
@@ -190,11 +142,11 @@ int main(int argc, char** argv) {
     const bool host_first = round % 2 == 0;
     for (int turn = 0; turn < 2; ++turn) {
       if ((turn == 0) == host_first) {
-        const Trip trip = round_trip(host.c_str(), request_frame);
+        const Trip trip = round_trip(host, request_frame);
         if (trip.exit_status != 0 || trip.reply.size() != check.reply.size()) ++failures;
         add(host_series, trip);
       } else {
-        add(baseline_series, round_trip(baseline.c_str(), request_frame));
+        add(baseline_series, round_trip(baseline, request_frame));
       }
     }
   }

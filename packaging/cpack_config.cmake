@@ -7,15 +7,13 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME coolpapers)
 set(CPACK_PACKAGE_VENDOR "Cool Papers")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Open any paper on Cool Papers (papers.cool) from the browser or the command line")
-set(CPACK_PACKAGE_DESCRIPTION
-  "coolpapers resolves arXiv, OpenReview, ACL Anthology, PMLR, CVF, IJCAI, USENIX\n"
-  "and AAAI links, ids and citations to their Cool Papers pages. The package holds\n"
-  "the coolpapers command (also the browsers' native messaging host\n"
-  "cool.papers.redirector, registered for Chromium, Google Chrome, Microsoft Edge,\n"
-  "Brave and Vivaldi), the bundled browser extension to load unpacked from\n"
-  "/usr/share/coolpapers/extension, and coolpapers-redirector, an HTTP redirect\n"
-  "service with a systemd unit (not enabled). Run `coolpapers doctor` to check.")
-string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+# The supported sites come from the rule table (cmake/sites.cmake); editing
+# it re-runs the configure step, so the description follows.
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/sites.cmake)
+coolpapers_read_sites(${PROJECT_SOURCE_DIR}/resolver/rules.json)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resolver/rules.json)
+include(${CMAKE_CURRENT_LIST_DIR}/package_description.cmake)
+coolpapers_package_description(CPACK_PACKAGE_DESCRIPTION "${COOLPAPERS_SITE_NAMES}")
 set(CPACK_PACKAGE_CONTACT "coolpapers maintainers <coolpapers@papers.cool.invalid>"
     CACHE STRING "Maintainer field of the .deb")
 set(CPACK_STRIP_FILES ON)

@@ -5,8 +5,11 @@
 # and the .deb write.
 #   doctor_browsers_tsv.cpp  <- packaging/browsers.tsv   doctor_browsers_tsv()
 #   doctor_extension_id.cpp  <- extension/EXTENSION_ID   doctor_extension_id_file()
+#   doctor_external_extensions_tsv.cpp <- packaging/external-extensions.tsv
+#                                         doctor_external_extensions_tsv()
 foreach(embed IN ITEMS "packaging/browsers.tsv|doctor_browsers_tsv|doctor_browsers_tsv"
-                       "extension/EXTENSION_ID|doctor_extension_id|doctor_extension_id_file")
+                       "extension/EXTENSION_ID|doctor_extension_id|doctor_extension_id_file"
+                       "packaging/external-extensions.tsv|doctor_external_extensions_tsv|doctor_external_extensions_tsv")
   string(REPLACE "|" ";" embed "${embed}")
   list(GET embed 0 input)
   list(GET embed 1 output)

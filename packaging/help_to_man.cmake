@@ -1,7 +1,9 @@
 # cmake -DPROGRAM=exe -DNAME=name -DSUMMARY=text -DVERSION=x.y.z -DOUTPUT=name.1.gz -P help_to_man.cmake
 # A man page from PROGRAM --help: the help text verbatim (.nf), roff-escaped,
 # gzipped reproducibly (gzip -n: no name or time stamp).
-execute_process(COMMAND "${PROGRAM}" --help OUTPUT_VARIABLE help RESULT_VARIABLE rc)
+# No user rule file: the page must name the built-in sites only, whoever builds it.
+execute_process(COMMAND "${CMAKE_COMMAND}" -E env XDG_CONFIG_HOME=/nonexistent/coolpapers-man "${PROGRAM}" --help
+                OUTPUT_VARIABLE help RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR help STREQUAL "")
   message(FATAL_ERROR "${PROGRAM} --help failed (${rc})")
 endif()

@@ -5,12 +5,13 @@
 #   packaging/install-deps.sh --build  only what building needs
 set -euo pipefail
 
-build=(cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev libre2-dev doctest-dev dpkg-dev file)
+build=(cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev libre2-dev doctest-dev dpkg-dev file zip openssl)
 # Tests and benchmarks: libFuzzer (clang), the browser tests (chromium,
 # Xvfb, xdotool, node), the service tests and benchmark (nginx, wrk, curl),
 # the package test (systemd-analyze verify), Google Benchmark. Building the
-# Debian package needs dpkg-dev (dpkg-shlibdeps) and file.
-test=(clang libclang-rt-14-dev chromium xvfb xdotool openssl nginx-light wrk curl systemd libbenchmark-dev)
+# Debian package needs dpkg-dev (dpkg-shlibdeps) and file; packing the
+# extension (packaging/pack_extension.sh) zip and openssl.
+test=(clang libclang-rt-14-dev chromium xvfb xdotool unzip nginx-light wrk curl systemd libbenchmark-dev)
 
 wanted=("${build[@]}")
 [[ "${1:-}" == "--build" ]] || wanted+=("${test[@]}")

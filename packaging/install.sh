@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs coolpapers from a build tree, for one user (no root needed) or for
-# the whole system, and registers its native messaging host with every
-# Chromium-family browser found. The .deb is the other way; this is for
+# the whole system, registers its native messaging host with every
+# Chromium-family browser found, and offers them the packed extension
+# (coolpapers.crx, named by an external-extension file <id>.json that the
+# browser installs from at its next start). The .deb is the other way; this is for
 # source builds and machines where you are not root.
 #
 #   packaging/install.sh [--user|--system] [--browser NAME]... [--prefix DIR]
@@ -10,8 +12,8 @@
 # Idempotent: a second run changes nothing. Every file and directory it
 # creates is listed in PREFIX/share/coolpapers/install-record, and
 # --uninstall (same --prefix) removes exactly those and nothing else.
-# The browser table is packaging/browsers.tsv, the same one the .deb and
-# `coolpapers doctor` use.
+# The browser tables are packaging/browsers.tsv and external-extensions.tsv,
+# the same ones the .deb and `coolpapers doctor` use.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,9 +26,11 @@ Usage: packaging/install.sh [--user|--system] [--browser NAME]... [--prefix DIR]
                             [--build-dir DIR] [--uninstall]
 
   --user         install for this user (default): binaries in ~/.local/bin,
-                 the host registered in each browser's user directory
+                 the host registered and the extension offered in each
+                 browser's user directory
   --system       install for everyone (root): binaries in /usr/local/bin, the
-                 host registered in each browser's system directory
+                 host registered and the extension offered in each browser's
+                 system directory
   --browser NAME register only with NAME (repeatable): $(browser_names | tr '\n' ' ')
                  Default: --user every browser whose profile directory exists;
                  --system every browser.
@@ -49,6 +53,8 @@ die() {
 table_rows() { grep -v '^#' "$here/browsers.tsv" | grep -v '^$'; }
 browser_names() { table_rows | cut -f1; }
 browser_field() { table_rows | awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }'; }
+# --- external-extensions.tsv: name, system_dir, per_user (yes/no) ---
+external_field() { grep -v '^#' "$here/external-extensions.tsv" | awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }'; }
 
 mode=user
 uninstall=0
@@ -89,6 +95,8 @@ if [[ -z $prefix ]]; then
 fi
 [[ $prefix == /* ]] || prefix=$PWD/$prefix
 prefix=${prefix%/}
+# The prefix goes into JSON files as is.
+[[ $prefix != *[\"\\]* ]] || die "the prefix \"$prefix\" holds a quote or backslash; choose another --prefix"
 record=$prefix/share/coolpapers/install-record
 
 # --- the record: lines "dir<TAB>PATH" / "file<TAB>PATH", in creation order ---
@@ -155,6 +163,11 @@ redirector_binary=$build_dir/redirector/coolpapers-redirector
 [[ -x $host_binary ]] || die "$host_binary is not an executable: not a coolpapers build directory?"
 extension_id=$(tr -d ' \t\r\n' <"$source_dir/extension/EXTENSION_ID")
 [[ $extension_id =~ ^[a-p]{32}$ ]] || die "extension/EXTENSION_ID does not hold an extension id"
+# The packed extension and its version, as the build made them.
+built_crx=$build_dir/packaging/coolpapers.crx
+[[ -f $built_crx ]] || die "$built_crx is missing: rebuild (cmake --build $build_dir) to pack the extension"
+crx_version=$(sed -n 's/^ *"version" *: *"\([0-9.]*\)".*/\1/p' "$build_dir/extension/unpacked/manifest.json" 2>/dev/null | head -1)
+[[ -n $crx_version ]] || die "no version in $build_dir/extension/unpacked/manifest.json: rebuild (cmake --build $build_dir)"
 
 # Creates DIR and every missing parent, recording each one created.
 make_dirs() {
@@ -195,24 +208,28 @@ else
   echo "note: $redirector_binary is not built; coolpapers-redirector (the optional HTTP service) is not installed"
 fi
 
-# The extension: the entries of extension-files.txt (as the .deb ships).
+# The extension: the folder the build generated (as the .deb ships it).
+extension_src=$build_dir/extension/unpacked
+[[ -f $extension_src/manifest.json ]] ||
+  die "$extension_src is missing: build the extension first (cmake --build $build_dir --target coolpapers_extension)"
 extension_dir=$prefix/share/coolpapers/extension
 extension_before=$changed
-while IFS= read -r entry; do
-  [[ -z $entry || $entry == \#* ]] && continue
-  src=$source_dir/extension/$entry
-  [[ -e $src ]] || die "packaging/extension-files.txt lists extension/$entry, which does not exist"
-  while IFS= read -r -d '' file; do
-    put_file "$file" "$extension_dir/${file#"$source_dir/extension/"}" 644 0
-  done < <(find "$src" -type f -print0 | sort -z)
-done <"$here/extension-files.txt"
+while IFS= read -r -d '' file; do
+  put_file "$file" "$extension_dir/${file#"$extension_src/"}" 644 0
+done < <(find "$extension_src" -type f -print0 | sort -z)
 if ((changed > extension_before)); then echo "installed $extension_dir/"; else echo "unchanged $extension_dir/"; fi
+crx=$prefix/share/coolpapers/coolpapers.crx
+put_file "$built_crx" "$crx" 644
 
 # The host manifest: the template of the .deb, "path" = this prefix's binary.
 manifest=$(mktemp)
-trap 'rm -f "$manifest"' EXIT
+external=$(mktemp)
+trap 'rm -f "$manifest" "$external"' EXIT
 sed -e "s|@COOLPAPERS_HOST_PATH@|$prefix/bin/coolpapers|" -e "s|@COOLPAPERS_EXTENSION_ID@|$extension_id|" \
   "$here/cool.papers.redirector.json.in" >"$manifest"
+# The external-extension file: the browser installs (or upgrades to) the .crx
+# at its next start when external_version is the version inside it.
+printf '{\n  "external_crx": "%s",\n  "external_version": "%s"\n}\n' "$crx" "$crx_version" >"$external"
 
 if ((${#selected[@]} == 0)); then
   while IFS= read -r name; do
@@ -234,6 +251,24 @@ for name in "${selected[@]}"; do
   put_file "$manifest" "$dir/$host_name.json" 644
 done
 
+offered=()
+not_offered=()
+for name in "${selected[@]}"; do
+  display=$(browser_field "$name" 2)
+  system_external=$(external_field "$name" 2)
+  if [[ -z $system_external ]]; then
+    not_offered+=("$display: which directory it installs external extensions from is not known; load the extension unpacked (below)")
+  elif [[ $mode == system ]]; then
+    put_file "$external" "$system_external/$extension_id.json" 644
+    offered+=("$display")
+  elif [[ $(external_field "$name" 3) == yes ]]; then
+    put_file "$external" "$config_home/$(browser_field "$name" 4)/External Extensions/$extension_id.json" 644
+    offered+=("$display")
+  else
+    not_offered+=("$display: it installs external extensions only from $system_external, for all users; run sudo packaging/install.sh --system, or load the extension unpacked (below)")
+  fi
+done
+
 mkdir -p -- "$(dirname "$record")"  # exists: the extension is in it
 printf '%s\n' "${recorded[@]}" >"$record.tmp.$$"
 if cmp -s -- "$record.tmp.$$" "$record"; then rm -f -- "$record.tmp.$$"; else mv -f -- "$record.tmp.$$" "$record"; fi
@@ -252,9 +287,14 @@ case ":${PATH:-}:" in
   *) echo "Note: $prefix/bin is not on your PATH." ;;
 esac
 echo
-echo "One step left, once per browser: open chrome://extensions (edge://extensions, ...),"
-echo "turn on Developer mode, click \"Load unpacked\" and choose"
-echo "    $extension_dir"
+if ((${#offered[@]})); then
+  echo "Extension offered to: $(printf '%s, ' "${offered[@]}" | sed 's/, $//') ($crx, version $crx_version)."
+fi
+for line in "${not_offered[@]}"; do echo "Extension not offered to $line."; done
+if ((${#not_offered[@]})); then
+  echo "To load it unpacked: open chrome://extensions (brave://extensions, ...), turn on Developer mode,"
+  echo "click \"Load unpacked\" and choose $extension_dir"
+fi
 echo "Check the setup any time with: $prefix/bin/coolpapers doctor"
 uninstall_command="packaging/install.sh --uninstall"
 [[ $mode == system ]] && uninstall_command+=" --system"
@@ -262,3 +302,9 @@ if [[ $mode == user && $prefix != "$HOME/.local" ]] || [[ $mode == system && $pr
   uninstall_command+=" --prefix $prefix"
 fi
 echo "Uninstall with: $uninstall_command"
+echo
+if ((${#offered[@]})); then
+  echo "Next: restart the browser; right-click any paper."
+else
+  echo "Next: load the extension unpacked (above); right-click any paper."
+fi

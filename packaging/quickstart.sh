@@ -2,8 +2,8 @@
 # Quick start: from a fresh checkout to a working right-click in one command.
 # Installs the build dependencies, builds the release binaries and the
 # Debian package (package preset), installs the package, resolves a sample
-# URL and runs `coolpapers doctor`. What is left is loading the extension
-# once (printed at the end).
+# URL and runs `coolpapers doctor`. The package (or install.sh) offers the
+# browsers the packed extension; what is left is restarting the browser.
 #   packaging/quickstart.sh as root  the .deb, for everyone (apt; or run it with sudo)
 #   packaging/quickstart.sh          not root: a per-user install (install.sh --user);
 #                                    the build dependencies must be installed already
@@ -23,11 +23,14 @@ if [[ $(id -u) -eq 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$deb"
   bin=/usr/bin/coolpapers
   extension=/usr/share/coolpapers/extension
+  offered="Chromium, Google Chrome and Edge" unpacked="Brave, Vivaldi"
 else
   echo "$ packaging/install.sh --user --build-dir build/package"
   packaging/install.sh --user --build-dir build/package
   bin=$HOME/.local/bin/coolpapers
   extension=$HOME/.local/share/coolpapers/extension
+  # Google Chrome reads external extensions only from a system directory.
+  offered="Chromium and Edge" unpacked="Google Chrome, Brave, Vivaldi"
 fi
 
 echo
@@ -37,5 +40,6 @@ echo
 echo "$ coolpapers doctor"
 "$bin" doctor
 echo
-echo "Last step, once per browser: open chrome://extensions, turn on Developer mode,"
-echo "click \"Load unpacked\" and choose $extension"
+echo "$offered install the extension at their next start."
+echo "$unpacked: load $extension unpacked once (chrome://extensions, Developer mode, Load unpacked)."
+echo "Next: restart the browser; right-click any paper."

@@ -1,7 +1,7 @@
 // Names and limits shared by the service worker, the popup and the options
 // page. Everything a reader might want to change lives here, in one place.
 
-// The native messaging host's registered name (issue 3). The host manifest
+// The native messaging host's registered name (native_host/PROTOCOL.md). The host manifest
 // `<NativeMessagingHosts dir>/cool.papers.redirector.json` must list this
 // extension's one origin in `allowed_origins`.
 export const HOST_NAME = 'cool.papers.redirector';
@@ -11,7 +11,7 @@ export const HOST_NAME = 'cool.papers.redirector';
 // promise pending forever (browser-e2e.md §6). Give up after this long.
 export const HOST_TIMEOUT_MS = 5000;
 
-// The host accepts at most this many items per resolveBatch (issue 3).
+// The host accepts at most this many items per resolveBatch (native_host/PROTOCOL.md).
 export const BATCH_MAX_ITEMS = 1000;
 
 // Content scripts run in the page's renderer, which we do not trust: cap what
@@ -19,7 +19,7 @@ export const BATCH_MAX_ITEMS = 1000;
 export const BATCH_MAX_TOTAL_ITEMS = 4000;
 export const INPUT_MAX_CHARS = 4096;
 
-// The four texts of a request, in the contract's priority order. These are
+// The four texts of a request, in the priority order of docs/resolution.md. These are
 // the field names of chrome.contextMenus.OnClickData, so a click is forwarded
 // as Chrome gave it.
 export const INPUT_FIELDS = Object.freeze(['selectionText', 'linkUrl', 'pageUrl', 'frameUrl']);
@@ -33,6 +33,7 @@ export const MESSAGE = Object.freeze({
   RESOLVE_BATCH: 'coolpapers/resolveBatch', // content script -> worker
   REDIRECT: 'coolpapers/redirect',          // popup -> worker
   HOST_STATUS: 'coolpapers/hostStatus',     // popup -> worker
+  RESOLVE_TEXT: 'coolpapers/resolveText',   // popup -> worker: text typed or pasted
 });
 
 // Notification ids, one per kind of outcome, so a repeated failure replaces
@@ -54,5 +55,12 @@ export const INSTALL_HINT =
 // chrome.storage keys.
 export const STORAGE = Object.freeze({
   SETTINGS: 'settings',          // storage.sync
-  LAST_REDIRECT: 'lastRedirect', // storage.local
+  RECENT_REDIRECTS: 'recentRedirects', // storage.local: the newest first
 });
+
+// How many redirects the popup lists.
+export const RECENT_REDIRECTS_SHOWN = 5;
+
+// Longest text the popup's input box sends (a pasted reference or URL is far
+// shorter; the host has its own, larger limits).
+export const TYPED_TEXT_MAX_CHARS = 4096;

@@ -1,5 +1,5 @@
-// Turning what the user pointed at into native host requests (the protocol of
-// issue 3, native_host/PROTOCOL.md). Pure functions: no chrome.* here.
+// Turning what the user pointed at into native host requests (the protocol in
+// native_host/PROTOCOL.md). Pure functions: no chrome.* here.
 
 import { INPUT_FIELDS, INPUT_MAX_CHARS } from './constants.js';
 

@@ -11,7 +11,7 @@ export function isCoolPapersUrl(url, baseUrl) {
   return sameOrigin(url, baseUrl);
 }
 
-// The redirect service's browser entry point (issue 5: `GET /?q=TEXT`).
+// The redirect service's browser entry point (`GET /?q=TEXT`, README.md "Redirect service").
 export function serviceUrlFor(serviceUrl, text) {
   return `${serviceUrl}/?q=${encodeURIComponent(text)}`;
 }

@@ -15,9 +15,12 @@ export function describeHost(status) {
   return { state: host.kind === 'timeout' ? 'timeout' : 'broken', text: `Broken: ${host.message}` };
 }
 
-export function describeLastRedirect(last) {
-  if (!last || typeof last.url !== 'string') return 'None yet.';
-  const when = Number.isFinite(last.at) ? new Date(last.at).toLocaleString() : '';
-  const via = last.via === 'service' ? ' (via the redirect service)' : '';
-  return `${last.url}${via}${when ? ` — ${when}` : ''}`;
+// One line of the popup's recent list: what the user gave and where it led.
+export function describeRecent(entry) {
+  // Only web pages become links (storage holds what the worker checked, but
+  // a link is not the place to trust that).
+  if (!entry || typeof entry.url !== 'string' || !/^https?:\/\//i.test(entry.url)) return null;
+  const input = typeof entry.input === 'string' && entry.input ? entry.input : '(this page)';
+  const via = entry.via === 'service' ? ' (via the redirect service)' : '';
+  return { input, url: entry.url, text: `${input} → ${entry.url}${via}` };
 }

@@ -5,7 +5,8 @@
 // their PDF viewers" takes three items with the same title:
 //   - LINK_OR_SELECTION: contexts link + selection, on every page;
 //   - PAGE: context page, only on paper sites (documentUrlPatterns);
-//   - PDF_VIEWER: every web content context, only in arXiv/OpenReview PDFs.
+//   - PDF_VIEWER: every web content context, only in paper sites' PDFs.
+// The sites and their patterns come from the rule table (lib/sites.js).
 // Chrome offers `page` only when the click is on no link, selection, image
 // or editable field, so on web pages at most one item shows. The PDF viewer
 // is different (checked under Xvfb on Chromium 156): its content is a
@@ -17,6 +18,7 @@
 // extension's name; both send the same click data, so either entry does the
 // same thing.
 
+import { loadFamilies, menuPatterns } from '../lib/sites.js';
 import { coolpapersRedirect } from './redirect.js';
 
 export const MENU_TITLE = 'Redirect to Cool Papers';
@@ -27,54 +29,49 @@ export const MENU_IDS = Object.freeze({
   PDF_VIEWER: 'coolpapers-redirect-pdf-viewer',
 });
 
-// Pages of paper sites (issue 4 item 2). `*://` stands for http and https.
-export const PAPER_PAGE_PATTERNS = Object.freeze([
-  '*://arxiv.org/abs/*', '*://www.arxiv.org/abs/*',
-  '*://arxiv.org/html/*', '*://www.arxiv.org/html/*',
-  '*://arxiv.org/list/*', '*://www.arxiv.org/list/*',
-  '*://export.arxiv.org/*',
-  '*://ar5iv.org/*', '*://ar5iv.labs.arxiv.org/*',
-  '*://alphaxiv.org/*', '*://www.alphaxiv.org/*',
-  '*://huggingface.co/papers/*',
-  '*://openreview.net/forum*',
-  '*://aclanthology.org/*', '*://www.aclweb.org/anthology/*',
-  '*://ijcai.org/proceedings/*', '*://www.ijcai.org/proceedings/*',
-  '*://proceedings.mlr.press/*',
-  '*://openaccess.thecvf.com/*',
-  '*://usenix.org/conference/*', '*://www.usenix.org/conference/*',
-  '*://ojs.aaai.org/index.php/AAAI/article/*',
-]);
-
-// Chrome's built-in PDF viewer showing an arXiv or OpenReview PDF.
-export const PDF_VIEWER_PATTERNS = Object.freeze([
-  '*://arxiv.org/pdf/*', '*://www.arxiv.org/pdf/*', '*://export.arxiv.org/pdf/*',
-  '*://openreview.net/pdf*',
-]);
-
 // `all` without `action` (and without `launcher`/`tab`, which `all` leaves
 // out anyway).
 const WEB_CONTENT_CONTEXTS = Object.freeze(['page', 'frame', 'selection', 'link', 'editable', 'image', 'video', 'audio']);
 
-export const MENU_ITEMS = Object.freeze([
-  { id: MENU_IDS.LINK_OR_SELECTION, title: MENU_TITLE, contexts: ['link', 'selection'] },
-  { id: MENU_IDS.PAGE, title: MENU_TITLE, contexts: ['page'], documentUrlPatterns: [...PAPER_PAGE_PATTERNS] },
-  { id: MENU_IDS.PDF_VIEWER, title: MENU_TITLE, contexts: [...WEB_CONTENT_CONTEXTS], documentUrlPatterns: [...PDF_VIEWER_PATTERNS] },
-]);
-
-// Menus persist across worker restarts; create them once per install or
-// update, after removing whatever an older version left behind.
-export async function createMenus() {
-  await chrome.contextMenus.removeAll();
-  for (const item of MENU_ITEMS) {
-    await new Promise((resolve) => {
-      chrome.contextMenus.create(item, () => {
-        if (chrome.runtime.lastError) {
-          console.error(`Cool Papers: creating menu item ${item.id} failed:`, chrome.runtime.lastError.message);
-        }
-        resolve();
-      });
-    });
+// The items for the given patterns. The page and PDF items exist only when
+// some site gives them patterns (an empty documentUrlPatterns is not "none").
+export function menuItems({ pagePatterns, pdfPatterns }) {
+  const items = [{ id: MENU_IDS.LINK_OR_SELECTION, title: MENU_TITLE, contexts: ['link', 'selection'] }];
+  if (pagePatterns.length > 0) {
+    items.push({ id: MENU_IDS.PAGE, title: MENU_TITLE, contexts: ['page'], documentUrlPatterns: [...pagePatterns] });
   }
+  if (pdfPatterns.length > 0) {
+    items.push({ id: MENU_IDS.PDF_VIEWER, title: MENU_TITLE, contexts: [...WEB_CONTENT_CONTEXTS], documentUrlPatterns: [...pdfPatterns] });
+  }
+  return items;
+}
+
+// Menus persist across worker restarts; they are made on install or update
+// and at browser start-up (when the user's rule file may have changed),
+// after removing whatever was there before. The sites are read first, so the
+// old menus stay usable while the host answers. Calls are serialised: two
+// events at once must not interleave removeAll and create.
+// Resolves to {source, items}: where the sites came from and what was made.
+let pending = Promise.resolve();
+export function createMenus() {
+  const run = pending.then(async () => {
+    const { source, families } = await loadFamilies();
+    const items = menuItems(menuPatterns(families));
+    await chrome.contextMenus.removeAll();
+    for (const item of items) {
+      await new Promise((resolve) => {
+        chrome.contextMenus.create(item, () => {
+          if (chrome.runtime.lastError) {
+            console.error(`Cool Papers: creating menu item ${item.id} failed:`, chrome.runtime.lastError.message);
+          }
+          resolve();
+        });
+      });
+    }
+    return { source, items };
+  });
+  pending = run.catch(() => {});
+  return run;
 }
 
 export function onMenuClicked(info, tab) {
@@ -83,6 +80,7 @@ export function onMenuClicked(info, tab) {
 }
 
 export function registerContextMenu() {
-  chrome.runtime.onInstalled.addListener(createMenus);
+  chrome.runtime.onInstalled.addListener(() => createMenus());
+  chrome.runtime.onStartup.addListener(() => createMenus());
   chrome.contextMenus.onClicked.addListener(onMenuClicked);
 }

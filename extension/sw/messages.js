@@ -3,12 +3,12 @@
 // resolveBatch, and what it sends is sanitised; redirecting and the host
 // status are for the extension's own pages.
 
-import { BATCH_MAX_ITEMS, BATCH_MAX_TOTAL_ITEMS, MESSAGE } from '../lib/constants.js';
+import { BATCH_MAX_ITEMS, BATCH_MAX_TOTAL_ITEMS, MESSAGE, TYPED_TEXT_MAX_CHARS } from '../lib/constants.js';
 import { askHost, hostStatus, replyErrorText } from '../lib/native_host.js';
-import { sanitizeBatchItem } from '../lib/requests.js';
+import { infoFromTypedText, sanitizeBatchItem } from '../lib/requests.js';
 import { loadSettings } from '../lib/settings.js';
 import { isCoolPapersUrl } from '../lib/targets.js';
-import { lastRedirect } from './history.js';
+import { recentRedirects } from './history.js';
 import { coolpapersRedirect } from './redirect.js';
 
 // Resolves many inputs with as few host round trips as the host allows
@@ -50,8 +50,8 @@ async function resolveChunk(items, base) {
 }
 
 export async function popupStatus() {
-  const [host, settings, last] = await Promise.all([hostStatus(), loadSettings(), lastRedirect()]);
-  return { ok: true, host, serviceUrl: settings.serviceUrl, baseUrl: settings.baseUrl, lastRedirect: last };
+  const [host, settings, recent] = await Promise.all([hostStatus(), loadSettings(), recentRedirects()]);
+  return { ok: true, host, serviceUrl: settings.serviceUrl, baseUrl: settings.baseUrl, recent };
 }
 
 function fromExtensionPage(sender) {
@@ -65,6 +65,11 @@ const HANDLERS = {
   [MESSAGE.REDIRECT]: {
     pagesOnly: true,
     run: (msg) => coolpapersRedirect({ pageUrl: msg.tab?.url }, msg.tab),
+  },
+  // The popup's input box: read like the omnibox's typed text.
+  [MESSAGE.RESOLVE_TEXT]: {
+    pagesOnly: true,
+    run: (msg) => coolpapersRedirect(infoFromTypedText(String(msg.text ?? '').slice(0, TYPED_TEXT_MAX_CHARS)), msg.tab),
   },
 };
 

@@ -45,7 +45,8 @@ export async function coolpapersRedirect(info, tab, options = {}) {
     }
 
     if (reply.ok !== true) {
-      if (reply.error?.code === 'no_match') return failure('no_id', NOTIFICATION.NO_ID, NO_ID_MESSAGE);
+      // The host's words name what it looked at ("in the text", "in the URL").
+      if (reply.error?.code === 'no_match') return failure('no_id', NOTIFICATION.NO_ID, noIdMessage(reply));
       if (reply.error?.code === 'bad_config') {
         // The host refused our base URL: the user's setting, not the host.
         return failure('bad_config', NOTIFICATION.FAILED,
@@ -63,7 +64,7 @@ export async function coolpapersRedirect(info, tab, options = {}) {
     const result = {
       ok: true, url: reply.url, via: 'host', tabId: opened?.id, family: reply.family, ids: reply.ids, field: reply.field,
     };
-    await recordRedirect({ url: reply.url, via: 'host', family: reply.family, ids: reply.ids });
+    await recordRedirect({ input: firstInputText(info), url: reply.url, via: 'host', family: reply.family, ids: reply.ids });
     return result;
   } catch (err) {
     return failure('failed', NOTIFICATION.FAILED, `Could not redirect: ${err?.message ?? err}`);
@@ -75,7 +76,7 @@ export async function coolpapersRedirect(info, tab, options = {}) {
 async function viaService(info, tab, disposition, settings) {
   const url = serviceUrlFor(settings.serviceUrl, firstInputText(info));
   const opened = await openTarget(url, tab, disposition, settings);
-  await recordRedirect({ url, via: 'service' });
+  await recordRedirect({ input: firstInputText(info), url, via: 'service' });
   return { ok: true, url, via: 'service', tabId: opened?.id };
 }
 
@@ -91,6 +92,16 @@ function hostFailure(err) {
       return failure('host_broken', NOTIFICATION.HOST_BROKEN,
         `The native host is broken: ${err?.message ?? err}`);
   }
+}
+
+// Longest host message shown as is; a longer one is not the resolver's.
+const MAX_NO_ID_MESSAGE_CHARS = 200;
+
+function noIdMessage(reply) {
+  const message = reply.error?.message;
+  const plain = typeof message === 'string' && message.startsWith('No paper id found') &&
+    message.length <= MAX_NO_ID_MESSAGE_CHARS;
+  return plain ? message : NO_ID_MESSAGE;
 }
 
 async function failure(kind, notificationId, message) {

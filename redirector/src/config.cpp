@@ -20,15 +20,23 @@ Cool Papers page of the paper it names:
   GET /https://arxiv.org/abs/2312.00001      -> 302 https://papers.cool/arxiv/2312.00001
   GET /?q=arXiv:2312.00001                   -> the same (browser search bar)
   GET /api/resolve?q=TEXT[&field=FIELD]      -> JSON, 200 or 404
-  GET /healthz, GET /metrics (Prometheus), GET / (help page)
+  GET /healthz, GET /metrics (Prometheus)
+  GET /                                      -> the web page: an input box,
+                                                a bookmarklet, the search-engine URL
 
 Options:
-  --listen ADDR:PORT       address to listen on (default 127.0.0.1:8377;
-                           IPv6 as [::1]:8377; port 0 picks a free port)
+  --listen HOST:PORT       address to listen on (default 127.0.0.1:8377;
+                           IPv6 as [::1]:8377; a host name such as
+                           localhost:8377 is resolved at start-up and the
+                           first IPv4 address it has is used, else its first
+                           address; port 0 picks a free port)
+  --public-url URL         the service's URL as users reach it, e.g. behind
+                           a proxy https://example.org/papers; shown on the
+                           web page (default: http://HOST:PORT of --listen)
   --base URL               target base of every redirect
                            (default https://papers.cool)
   --rules FILE             extra identifier rules (JSON, same format as the
-                           built-in table)
+                           built-in table); no other rule file is read
   --threads N              event loops, one per thread (default: number of cores)
   --access-log PATH        write one line per request to PATH ("-" = stderr)
 
@@ -39,7 +47,9 @@ Limits:
   --idle-timeout SECONDS   idle keep-alive connections are closed (default 30)
   --max-connections N      connections over it get 503 (default 10000)
   --grace SECONDS          on SIGTERM/SIGINT, time to finish in-flight
-                           responses before closing (default 10)
+                           responses before closing (default 10); a request
+                           whose head has not arrived is not in flight: it
+                           gets 0.5 s to arrive, then is closed
   Request bodies are refused with 413.
 
   --help                   this text
@@ -72,7 +82,27 @@ bool parse_seconds(std::string_view text, double min, double max,
   return true;
 }
 
-// "127.0.0.1:8377", "[::1]:8377", "0.0.0.0:0".
+// A DNS name: letters, digits, '-' and '.', labels of 1-63 characters not
+// starting or ending with '-'.
+bool is_host_name(std::string_view host) {
+  if (host.empty() || host.size() > 253) return false;
+  std::size_t label = 0;
+  for (std::size_t i = 0; i <= host.size(); ++i) {
+    const char c = i < host.size() ? host[i] : '.';
+    if (c == '.') {
+      if (label == 0 || label > 63 || host[i - 1] == '-' || host[i - label] == '-') return false;
+      label = 0;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-') {
+      ++label;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "127.0.0.1:8377", "[::1]:8377", "0.0.0.0:0", "localhost:8377".
 std::optional<std::string> parse_listen(std::string_view text, Config& config) {
   std::string_view host;
   std::string_view port;
@@ -93,13 +123,15 @@ std::optional<std::string> parse_listen(std::string_view text, Config& config) {
   }
   boost::system::error_code ec;
   auto address = boost::asio::ip::make_address(std::string(host), ec);
-  if (ec || host.empty())
-    return "'" + std::string(host) + "' is not an IP address (use e.g. 127.0.0.1 or [::1])";
-  if (text.front() == '[' && !address.is_v6()) return "only IPv6 addresses go in brackets";
+  if (text.front() == '[' && (ec || !address.is_v6()))
+    return "only IPv6 addresses go in brackets";
+  if (ec && !is_host_name(host))
+    return "'" + std::string(host) +
+           "' is neither an IP address nor a host name (use e.g. 127.0.0.1, [::1] or localhost)";
   unsigned long long number = 0;
   if (!parse_unsigned(port, 0, 65535, number))
     return "'" + std::string(port) + "' is not a port number (0-65535)";
-  config.listen_address = address.to_string();
+  config.listen_address = ec ? std::string(host) : address.to_string();
   config.listen_port = static_cast<std::uint16_t>(number);
   return std::nullopt;
 }
@@ -107,6 +139,13 @@ std::optional<std::string> parse_listen(std::string_view text, Config& config) {
 }  // namespace
 
 std::string_view usage_text() { return kUsage; }
+
+std::string public_url_of(const Config& config) {
+  if (config.public_url) return *config.public_url;
+  const bool v6 = config.listen_address.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + config.listen_address + "]" : config.listen_address) + ":" +
+         std::to_string(config.listen_port);
+}
 
 ParseResult parse_command_line(const std::vector<std::string_view>& args) {
   ParseResult result;
@@ -137,7 +176,7 @@ ParseResult parse_command_line(const std::vector<std::string_view>& args) {
       inline_value = arg.substr(eq + 1);
     }
     static constexpr std::string_view kKnown[] = {
-        "--listen",           "--base",         "--rules",
+        "--listen",           "--base",         "--rules",        "--public-url",
         "--threads",          "--access-log",   "--max-header-bytes",
         "--read-timeout",     "--idle-timeout", "--max-connections",
         "--grace"};
@@ -163,6 +202,16 @@ ParseResult parse_command_line(const std::vector<std::string_view>& args) {
       if (!normalized)
         return fail("--base " + quoted + ": " + normalized.error().message);
       config.base = *normalized;
+    } else if (name == "--public-url") {
+      // The same shape as a base: http(s)://host[:port][/path].
+      auto normalized = normalize_base(value);
+      if (!normalized) {
+        // The check is the base's; its messages say "the base".
+        std::string message = normalized.error().message;
+        if (message.rfind("the base", 0) == 0) message.replace(0, 8, "the URL");
+        return fail("--public-url " + quoted + ": " + message);
+      }
+      config.public_url = *normalized;
     } else if (name == "--rules") {
       if (value.empty()) return fail("--rules needs a file name");
       config.rules_file = std::string(value);

@@ -14,15 +14,23 @@
 namespace coolpapers::redirector {
 
 struct Config {
-  // --listen ADDR:PORT. ADDR is a literal IPv4 address or a bracketed IPv6
-  // address ("[::1]:8377"); PORT 0 asks the kernel for a free port (tests).
+  // --listen HOST:PORT. HOST is a literal IPv4 address, a bracketed IPv6
+  // address ("[::1]:8377") or a host name ("localhost:8377"), which main()
+  // resolves at start-up (resolve_listen_address); PORT 0 asks the kernel
+  // for a free port (tests).
   std::string listen_address = "127.0.0.1";
   std::uint16_t listen_port = 8377;
 
   // --base URL: every Location starts with it (validated by the resolver).
   std::string base = "https://papers.cool";
 
-  // --rules FILE: an extra rule file, added to the built-in table.
+  // --public-url URL: where users reach this service (behind a proxy, the
+  // proxy's URL). Only the web page shows it. Unset: public_url_of().
+  std::optional<std::string> public_url;
+
+  // --rules FILE: an extra rule file, added to the built-in table. The
+  // service reads no other rule file (a service has no user, so no
+  // ~/.config/coolpapers/rules.json).
   std::optional<std::string> rules_file;
 
   // --threads N: one event loop (io_context) and one listening socket per
@@ -72,6 +80,11 @@ struct ParseResult {
 // Parses argv[1..]. Accepts "--flag VALUE" and "--flag=VALUE". Never
 // throws; every problem is a ParseResult with action == error.
 ParseResult parse_command_line(const std::vector<std::string_view>& args);
+
+// --public-url if given, else the listen address as an http:// URL
+// ("http://127.0.0.1:8377", "http://[::1]:8377", "http://localhost:8377").
+// Never derived from a request's Host header.
+std::string public_url_of(const Config& config);
 
 // The --help text.
 std::string_view usage_text();

@@ -3,6 +3,7 @@
 #include "coolpapers/page_meta.hpp"
 #include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
+#include "page.hpp"
 #include "responses.hpp"
 
 namespace coolpapers::redirector {
@@ -12,11 +13,9 @@ constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr std::string_view kJson = "application/json";
 constexpr std::string_view kText = "text/plain; charset=utf-8";
 constexpr std::string_view kPrometheus = "text/plain; version=0.0.4; charset=utf-8";
-// Pages that echo client input are escaped; this makes sure nothing in
-// them could run even if escaping were ever wrong.
-constexpr std::string_view kHtmlHeaders =
-    "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
-    "X-Content-Type-Options: nosniff\r\n";
+constexpr std::string_view kCss = "text/css; charset=utf-8";
+constexpr std::string_view kCssHeaders =
+    "Cache-Control: public, max-age=3600\r\nX-Content-Type-Options: nosniff\r\n";
 
 bool starts_with_icase(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -82,26 +81,17 @@ struct Responder {
   }
 };
 
-// Bytes of client input shown on a 404 page, so the page stays short.
-constexpr std::size_t kEchoLimit = 300;
-
-void build_not_found_page(std::string& body, std::string_view input,
-                          std::string_view message) {
-  body = "<!doctype html>\n<meta charset=utf-8>\n<title>No paper found</title>\n"
-         "<h1>No paper found</h1>\n<p>";
-  append_html_escaped(body, message);
-  body += "</p>\n<p>Input: <code>";
-  std::string_view shown = input.substr(0, kEchoLimit);
-  // Do not cut a UTF-8 sequence in half.
-  while (shown.size() < input.size() && !shown.empty() &&
-         (static_cast<unsigned char>(input[shown.size()]) & 0xC0) == 0x80)
-    shown.remove_suffix(1);
-  std::string sanitized;
-  for (char c : shown)
-    sanitized += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
-  append_html_escaped(body, sanitized);
-  if (shown.size() < input.size()) body += "&hellip;";
-  body += "</code></p>\n<p><a href=\"/\">How to use this service</a></p>\n";
+// Why a request got no answer, in the user's terms: what was looked at.
+// For a known paper site without a rule the resolver's own message says
+// which site and what works instead (rules.json "sites_without_rule"); it
+// is shown as it is, so the wording stays in one place.
+std::string_view why_no_paper(std::string_view input, const Resolution& r) {
+  if (auto_field(input) == Field::page_url) {
+    if (r.message.find(" pages hold no id ") != std::string::npos) return r.message;
+    return "This link is not a paper's page on a supported site, and it has no "
+           "paper identifier in it.";
+  }
+  return "This text has no paper identifier in it, and no words to search for.";
 }
 
 Outcome resolve_and_redirect(const Service& service, Responder& respond,
@@ -116,8 +106,12 @@ Outcome resolve_and_redirect(const Service& service, Responder& respond,
     return respond.send(302, "text/html", redirect_body(), r.url);
   }
   if (r.error == ErrorCode::no_match) {
-    build_not_found_page(scratch.body, scratch.input, r.message);
-    return respond.send(404, kHtml, scratch.body, {}, kHtmlHeaders);
+    // Not the redirect path: the page is only built when there is no paper.
+    std::string search_url = search_url_for(service.resolver(), scratch.input);
+    if (!is_safe_location(search_url, service.base())) search_url.clear();
+    render_not_found_page(scratch.body, service.base(), scratch.input,
+                          why_no_paper(scratch.input, r), search_url);
+    return respond.send(404, kHtml, scratch.body, {}, service.page_headers());
   }
   return respond.send(r.error == ErrorCode::internal ? 500 : 400, kText,
                       "the request could not be resolved\n");
@@ -126,36 +120,31 @@ Outcome resolve_and_redirect(const Service& service, Responder& respond,
 Outcome api(const Service& service, Responder& respond, std::string_view rest,
             Scratch& scratch) {
   if (path_of(rest) != "api/resolve") {
-    scratch.body = error_json(ErrorCode::bad_request,
-                              "unknown API endpoint; use /api/resolve?q=TEXT");
+    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "unknown API endpoint; use /api/resolve?q=TEXT"});
     return respond.send(404, kJson, scratch.body);
   }
   const std::string_view query = query_of(rest);
   auto q = query_parameter(query, "q");
   if (!q) {
-    scratch.body = error_json(ErrorCode::bad_request, "missing the q parameter");
+    scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "missing the q parameter"});
     return respond.send(400, kJson, scratch.body);
   }
   percent_decode(*q, true, scratch.input);
 
-  std::optional<Field> field;
-  std::string field_name_text = "auto";
+  FieldChoice field;
   if (auto f = query_parameter(query, "field")) {
-    percent_decode(*f, true, field_name_text);
-    if (field_name_text != "auto") {
-      field = field_from_name(field_name_text);
-      if (!field) {
-        std::string extra = "\"field\":";
-        append_json_string(extra, field_name_text);
-        scratch.body = error_json(
-            ErrorCode::bad_request,
-            "field must be one of auto, selection, link, page, frame", extra);
-        return respond.send(400, kJson, scratch.body);
-      }
+    std::string name;
+    percent_decode(*f, true, name);
+    auto choice = field_choice_from_name(name);
+    if (!choice) {
+      scratch.body = to_json(ErrorReply{ErrorCode::bad_request, "field must be " + std::string(kFieldChoiceNames),
+                                        name});
+      return respond.send(400, kJson, scratch.body);
     }
+    field = *choice;
   }
   Request request;
-  request.set(field ? *field : auto_field(scratch.input), scratch.input);
+  request.set(field.for_text(scratch.input), scratch.input);
   // The page's meta tags, one parameter each, named as the tags
   // (&citation_title=...&citation_doi=...&DC.title=...), as in the host's
   // pageMeta. Values are cut to kMaxMetaValueBytes.
@@ -170,7 +159,7 @@ Outcome api(const Service& service, Responder& respond, std::string_view rest,
   service.resolver().resolve_into(request, scratch.resolution);
   const Resolution& r = scratch.resolution;
   if (r.ok() && !is_safe_location(r.url, service.base())) {
-    scratch.body = error_json(ErrorCode::internal, "unsafe redirect target refused");
+    scratch.body = to_json(ErrorReply{ErrorCode::internal, "unsafe redirect target refused"});
     return respond.send(500, kJson, scratch.body);
   }
   scratch.body = to_json(r);
@@ -195,36 +184,10 @@ std::string_view route_name(Route route) {
   return "unknown";
 }
 
-Service::Service(Resolver resolver, std::string public_origin)
-    : resolver_(std::move(resolver)) {
-  std::string origin;
-  append_html_escaped(origin, public_origin);
-  std::string base;
-  append_html_escaped(base, resolver_.options().base);
-  help_page_ =
-      "<!doctype html>\n<meta charset=utf-8>\n"
-      "<title>Cool Papers redirector</title>\n"
-      "<style>body{font:16px/1.5 sans-serif;max-width:46em;margin:2em auto;padding:0 1em}"
-      "code{background:#eee;padding:0 .2em}</style>\n"
-      "<h1>Cool Papers redirector</h1>\n"
-      "<p>Put a paper's URL or identifier after the first <code>/</code> and this "
-      "service redirects you to its page on <a href=\"" + base + "\">" + base + "</a>.</p>\n"
-      "<ul>\n"
-      "<li><a href=\"/https://arxiv.org/abs/2312.00001\"><code>" + origin +
-      "/https://arxiv.org/abs/2312.00001</code></a></li>\n"
-      "<li><a href=\"/arXiv:2312.00001\"><code>" + origin + "/arXiv:2312.00001</code></a></li>\n"
-      "<li><a href=\"/https://openreview.net/forum?id=NGB6YNnO5o\"><code>" + origin +
-      "/https://openreview.net/forum?id=NGB6YNnO5o</code></a></li>\n"
-      "</ul>\n"
-      "<p>Browser search bar: add a search engine with the URL <code>" + origin +
-      "/?q=%s</code>.</p>\n"
-      "<p>API: <code>" + origin +
-      "/api/resolve?q=TEXT</code> answers JSON (add <code>&amp;field=page</code>, "
-      "<code>link</code>, <code>selection</code> or <code>frame</code> to say what "
-      "TEXT is).</p>\n"
-      "<p>Supported: arXiv, OpenReview, IJCAI, ACL Anthology, PMLR, CVF, USENIX, "
-      "AAAI. Anything else is sent to the Cool Papers search.</p>\n";
-}
+Service::Service(Resolver resolver, std::string public_url)
+    : resolver_(std::move(resolver)),
+      help_page_(render_home_page(resolver_, public_url)),
+      page_headers_(page_security_policy(resolver_.options().base)) {}
 
 Outcome handle_request(const Service& service, const RequestHead& request,
                        const ResponseContext& context, Scratch& scratch,
@@ -247,7 +210,7 @@ Outcome handle_request(const Service& service, const RequestHead& request,
     respond.route = Route::healthz;
   } else if (path == "metrics") {
     respond.route = Route::metrics;
-  } else if (path == "robots.txt" || path == "favicon.ico") {
+  } else if (path == "robots.txt" || path == "favicon.ico" || path == "style.css") {
     respond.route = Route::static_file;
   } else if (path == "api" || path.substr(0, 4) == "api/") {
     respond.route = Route::api;
@@ -266,7 +229,7 @@ Outcome handle_request(const Service& service, const RequestHead& request,
       if (q) percent_decode(*q, true, scratch.input);
       if (!q || is_blank(scratch.input)) {
         respond.route = Route::help;
-        return respond.send(200, kHtml, service.help_page(), {}, kHtmlHeaders);
+        return respond.send(200, kHtml, service.help_page(), {}, service.page_headers());
       }
       return resolve_and_redirect(service, respond, scratch);
     }
@@ -280,6 +243,7 @@ Outcome handle_request(const Service& service, const RequestHead& request,
     case Route::static_file:
       if (path == "robots.txt")
         return respond.send(200, kText, "User-agent: *\nDisallow: /\n");
+      if (path == "style.css") return respond.send(200, kCss, style_sheet(), {}, kCssHeaders);
       return respond.send(404, kText, "");
     case Route::api:
       return api(service, respond, rest, scratch);

@@ -4,16 +4,17 @@
 // is tested, and fuzzed, without sockets.
 //
 // Routes:
-//   GET /                        help page (200, HTML)
+//   GET /                        the start page (200, HTML; see page.hpp)
 //   GET /?q=TEXT                 TEXT resolved as the `auto` field -> 302
 //   GET /api/resolve?q=TEXT[&field=auto|selection|link|page|frame]
 //                                the resolver's JSON: 200, or 404 no_match
 //   GET /healthz, GET /metrics   liveness, Prometheus text format
-//   GET /robots.txt, /favicon.ico
+//   GET /robots.txt, /favicon.ico, /style.css (the pages' style sheet)
 //   GET /<anything else>         everything after the first '/', query
 //                                included, resolved as `auto` -> 302
 //   HEAD                         like GET, without the body
-// No paper found: 404 with a short HTML page (JSON under /api/).
+// No paper found: 404 with an HTML page that says why and, when the input
+// has words, links to the Cool Papers search for them (JSON under /api/).
 //
 // Safety: a 302 is sent only for a URL that starts with the configured base
 // followed by '/' and consists of printable ASCII, so nothing a client sends
@@ -60,17 +61,21 @@ class MetricsSource {
 // Read-only state shared by every thread.
 class Service {
  public:
-  // `public_origin` ("http://127.0.0.1:8377") only appears in the help page
-  // examples; responses never depend on it otherwise.
-  Service(Resolver resolver, std::string public_origin);
+  // `public_url` ("http://127.0.0.1:8377", or --public-url) only appears
+  // on the start page; responses never depend on it otherwise, nor on the
+  // request's Host header.
+  Service(Resolver resolver, std::string public_url);
 
   const Resolver& resolver() const { return resolver_; }
   std::string_view base() const { return resolver_.options().base; }
   std::string_view help_page() const { return help_page_; }
+  // Header lines of both HTML pages (Content-Security-Policy and friends).
+  std::string_view page_headers() const { return page_headers_; }
 
  private:
   Resolver resolver_;
   std::string help_page_;
+  std::string page_headers_;
 };
 
 // Buffers reused from request to request by one thread.

@@ -1,13 +1,11 @@
 // coolpapers-redirector: parse and check the command line, load the
 // resolver, run the server. Everything else lives in the library.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "config.hpp"
 #include "coolpapers/resolver.hpp"
+#include "coolpapers/rule_file.hpp"
+#include "listen_address.hpp"
 #include "server.hpp"
 
 using namespace coolpapers;
@@ -37,18 +35,20 @@ int main(int argc, char** argv) {
     case ParseResult::Action::run:
       break;
   }
-  const Config& config = parsed.config;
+  Config config = parsed.config;
+  // The page shows the name the user gave ("http://localhost:8377"); the
+  // server binds the address it resolves to.
+  const std::string public_url = public_url_of(config);
+  std::string resolve_error;
+  auto address = resolve_listen_address(config.listen_address, resolve_error);
+  if (!address) return config_error("--listen: " + resolve_error);
+  config.listen_address = address->to_string();
 
   std::vector<RuleSource> rules;
   if (config.rules_file) {
-    std::ifstream file(*config.rules_file, std::ios::binary);
-    if (!file) {
-      return config_error("--rules '" + *config.rules_file +
-                          "': cannot read: " + std::strerror(errno));
-    }
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    rules.push_back({*config.rules_file, contents.str()});
+    auto source = read_rule_file(*config.rules_file);
+    if (!source) return config_error("--rules " + source.error().to_string());
+    rules.push_back(std::move(*source));
   }
 
   Options options;
@@ -63,9 +63,6 @@ int main(int argc, char** argv) {
     if (!access_log) return config_error("--access-log: " + error);
   }
 
-  const bool v6 = config.listen_address.find(':') != std::string::npos;
-  const std::string origin = "http://" + (v6 ? "[" + config.listen_address + "]" : config.listen_address) +
-                             ":" + std::to_string(config.listen_port);
-  Service service(*resolver, origin);
+  Service service(*resolver, public_url);
   return run_server(config, service, std::move(access_log));
 }

@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include <array>
+
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 
@@ -12,10 +14,13 @@ namespace {
 // Bytes asked of the kernel per read. Request heads are usually a few
 // hundred bytes; a pipelining client fills more of it.
 constexpr std::size_t kReadChunk = 4096;
-// After a final error response, input is discarded for at most this long
-// (and this many bytes) so the peer reads the response instead of a reset.
-constexpr std::chrono::milliseconds kLingerTime{2000};
-constexpr std::size_t kLingerBytes = 64 * 1024;
+// After a final response, input is read and discarded for at most this
+// long (nginx's lingering close), so a client still sending a body reads
+// the response instead of a reset. Bounded by time, not bytes: a client
+// uploading a large body at full speed finishes, and one that never stops
+// costs at most this long of reads into a 64 KiB discard buffer.
+constexpr std::chrono::milliseconds kLingerTime{5000};
+constexpr std::size_t kDiscardChunk = 64 * 1024;
 // When the server starts draining, an idle keep-alive connection stays open
 // this long (at most --grace) for a request already on its way.
 constexpr std::chrono::milliseconds kDrainLastCall{500};
@@ -66,7 +71,7 @@ void Session::do_read() {
     // Part of the next request is already here: its head must be complete
     // within the read timeout, however slowly the rest trickles in.
     phase_ = Phase::reading;
-    set_deadline(config.read_timeout);
+    set_deadline(head_timeout());
   }
   const std::size_t space =
       std::min(kReadChunk, buffer_.max_size() - buffer_.size());
@@ -90,7 +95,7 @@ void Session::on_read(const boost::system::error_code& ec, std::size_t bytes) {
   batch_started_ = std::chrono::steady_clock::now();
   if (phase_ == Phase::idle) {
     phase_ = Phase::reading;
-    set_deadline(worker_.shared().config.read_timeout);
+    set_deadline(head_timeout());
   }
   process_buffer();
 }
@@ -111,6 +116,8 @@ void Session::process_buffer() {
       break;  // wait for more bytes
     }
     if (ec == http::error::header_limit) return reject(431);
+    // A Content-Length over the parser's body limit: refused like any body.
+    if (ec == http::error::body_limit) return reject(413);
     if (ec) return reject(400);
     buffer_.consume(used);
     if (parser_->has_body()) return reject(413);
@@ -187,27 +194,31 @@ void Session::do_linger() {
   // Half-close: the peer sees the end of our responses; it normally closes
   // in turn. Closing at once while its unread bytes are still in our
   // receive buffer would send a reset that can destroy the response.
-  boost::system::error_code ec;
-  socket_.shutdown(tcp::socket::shutdown_send, ec);
-  if (ec) return close();
   if (phase_ != Phase::lingering) {
+    boost::system::error_code ec;
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
     phase_ = Phase::lingering;
     deadline_ms_ = worker_.clock().now_ms() + kLingerTime.count();
-    buffer_.clear();
   }
-  buffer_.clear();
-  socket_.async_read_some(buffer_.prepare(kReadChunk),
-                          [this](const boost::system::error_code& read_ec, std::size_t n) {
+  // What is read is never looked at, so every lingering session of this
+  // thread shares one buffer.
+  thread_local std::array<char, kDiscardChunk> discard;
+  socket_.async_read_some(boost::asio::buffer(discard),
+                          [this](const boost::system::error_code& read_ec, std::size_t) {
                             if (read_ec || phase_ == Phase::closed) return finish();
-                            buffer_.commit(n);
-                            linger_bytes_ += n;
-                            if (linger_bytes_ > kLingerBytes) return close();
                             do_linger();
                           });
 }
 
 void Session::on_tick(std::int64_t now_ms) {
   if (phase_ == Phase::closed || now_ms < deadline_ms_) return;
+  if (phase_ == Phase::reading && worker_.draining()) {
+    // A request whose head had not arrived by the end of the last call
+    // was never in flight: nothing is owed to it.
+    close();
+    return;
+  }
   if (phase_ == Phase::idle && worker_.draining()) {
     // End of the last call. Cancel rather than close: a read that has
     // completed but whose handler has not run yet must still be answered.
@@ -227,8 +238,16 @@ void Session::on_drain() {
   // An idle keep-alive connection gets a short last call, so a request the
   // client sent just before the signal (still in the network stack) is
   // answered rather than reset.
-  if (phase_ == Phase::idle)
+  // A connection that has sent only part of a request head gets the same
+  // last call to complete it; after that it is closed, not waited for
+  // until the end of the grace period.
+  if (phase_ == Phase::idle || phase_ == Phase::reading)
     deadline_ms_ = std::min(deadline_ms_, worker_.clock().now_ms() + last_call().count());
+}
+
+std::chrono::milliseconds Session::head_timeout() const {
+  const Config& config = worker_.shared().config;
+  return worker_.draining() ? std::min(config.read_timeout, last_call()) : config.read_timeout;
 }
 
 std::chrono::milliseconds Session::last_call() const {

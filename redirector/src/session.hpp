@@ -50,7 +50,7 @@ class Session {
     idle,       // waiting for the first byte of the next request
     reading,    // part of a request head has arrived
     writing,    // responses are being written
-    lingering,  // sent a final error; discarding input until the peer closes
+    lingering,  // sent a final response; discarding input until the peer closes
     closed,
   };
 
@@ -64,6 +64,9 @@ class Session {
   void finish();  // deletes this
   void set_deadline(std::chrono::milliseconds timeout);
   std::chrono::milliseconds last_call() const;
+  // Time allowed for a request head that has begun: the read timeout, or
+  // only the last call once the server is draining.
+  std::chrono::milliseconds head_timeout() const;
 
   Worker& worker_;
   EdgeReadSocket socket_;
@@ -76,7 +79,6 @@ class Session {
   Phase phase_ = Phase::idle;
   std::int64_t deadline_ms_ = 0;
   std::size_t batched_ = 0;        // responses in out_
-  std::size_t linger_bytes_ = 0;
   bool close_after_write_ = false;
   bool drain_cancelled_ = false;  // the drain's last call cancelled the idle read
   std::chrono::steady_clock::time_point batch_started_;

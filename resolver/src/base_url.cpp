@@ -1,4 +1,4 @@
-// Validation of the target base URL (spec: every URL emitted starts with B).
+// Validation of the target base URL (docs/resolution.md, "Target base": every URL emitted starts with B).
 #include <string>
 
 #include "ascii.hpp"

@@ -1,7 +1,5 @@
 #include <algorithm>
-#include <array>
 #include <iterator>
-#include <utility>
 
 #include "ascii.hpp"
 #include "coolpapers/resolver.hpp"
@@ -9,32 +7,40 @@
 namespace coolpapers {
 namespace {
 
-constexpr std::array<std::pair<Field, std::string_view>, 4> kNames{{
-    {Field::selection_text, "selectionText"},
-    {Field::link_url, "linkUrl"},
-    {Field::page_url, "pageUrl"},
-    {Field::frame_url, "frameUrl"},
-}};
-constexpr std::array<std::pair<Field, std::string_view>, 4> kShortNames{{
-    {Field::selection_text, "selection"},
-    {Field::link_url, "link"},
-    {Field::page_url, "page"},
-    {Field::frame_url, "frame"},
-}};
+// The short names the command line and the redirect service offer.
+std::string_view short_name(Field field) {
+  switch (field) {
+    case Field::selection_text: return "selection";
+    case Field::link_url: return "link";
+    case Field::page_url: return "page";
+    case Field::frame_url: return "frame";
+    case Field::page_meta: break;
+  }
+  return "selection";
+}
 
 }  // namespace
 
 std::string_view field_name(Field field) {
-  if (field == Field::page_meta) return "pageMeta";
-  for (const auto& [f, name] : kNames)
-    if (f == field) return name;
+  switch (field) {
+    case Field::selection_text: return "selectionText";
+    case Field::link_url: return "linkUrl";
+    case Field::page_url: return "pageUrl";
+    case Field::frame_url: return "frameUrl";
+    case Field::page_meta: return "pageMeta";
+  }
   return "selectionText";
 }
 
 std::optional<Field> field_from_name(std::string_view name) {
-  for (const auto& table : {kNames, kShortNames})
-    for (const auto& [f, n] : table)
-      if (n == name) return f;
+  for (Field field : kRequestFields)
+    if (field != Field::page_meta && (name == field_name(field) || name == short_name(field))) return field;
+  return std::nullopt;
+}
+
+std::optional<FieldChoice> field_choice_from_name(std::string_view name) {
+  if (name == "auto") return FieldChoice{};
+  if (auto field = field_from_name(name)) return FieldChoice{field};
   return std::nullopt;
 }
 

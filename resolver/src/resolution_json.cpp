@@ -60,21 +60,26 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-std::string error_json(ErrorCode code, std::string_view message, std::string_view extra_error_members) {
+std::string to_json(const ErrorReply& error) {
   std::string out = "{\"ok\":false,\"error\":{\"code\":";
-  append_json_string(out, error_code_name(code));
+  append_json_string(out, error_code_name(error.code));
   out += ",\"message\":";
-  append_json_string(out, message);
-  if (!extra_error_members.empty()) {
-    out.push_back(',');
-    out += extra_error_members;
+  append_json_string(out, error.message);
+  if (error.field) {
+    out += ",\"field\":";
+    append_json_string(out, *error.field);
+  }
+  if (error.limit) out += ",\"limit\":" + std::to_string(*error.limit);
+  if (error.type) {
+    out += ",\"type\":";
+    append_json_string(out, *error.type);
   }
   out += "}}";
   return out;
 }
 
 std::string to_json(const Resolution& resolution) {
-  if (!resolution.ok()) return error_json(*resolution.error, resolution.message);
+  if (!resolution.ok()) return to_json(ErrorReply{*resolution.error, resolution.message});
   std::string out = "{\"ok\":true,\"url\":";
   append_json_string(out, resolution.url);
   out += ",\"family\":";

@@ -1,4 +1,4 @@
-// Orchestration of spec/resolution.md: fields in priority order, families
+// Orchestration of docs/resolution.md: fields in priority order, families
 // in table order, then the listing and search fallbacks.
 #include "coolpapers/resolver.hpp"
 
@@ -7,6 +7,7 @@
 #include <span>
 
 #include "literal_filter.hpp"
+#include "no_match_message.hpp"
 #include "normalize.hpp"
 #include "page_urls.hpp"
 #include "percent.hpp"
@@ -27,15 +28,11 @@ struct Resolver::Impl {
 
 namespace {
 
-constexpr std::array<Field, 5> kFieldOrder = {Field::selection_text, Field::link_url, Field::page_url,
-                                              Field::page_meta, Field::frame_url};
 // Listing and search pages are recognised in what the user pointed at (a
 // link) first, then the page itself.
 constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
 // URLs that may be on a paper site without a rule.
 constexpr std::array<Field, 3> kUrlFields = {Field::link_url, Field::page_url, Field::frame_url};
-
-constexpr std::string_view kNoIdMessage = "No paper id found in the selection, link or page";
 
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
@@ -219,12 +216,6 @@ std::array<std::string_view, 3> meta_id_texts(const PageMeta& meta) {
   return {meta.citation_arxiv_id, meta.citation_doi, meta.citation_pdf_url};
 }
 
-std::string site_message(const detail::SiteWithoutRule& site) {
-  return "No paper id found: " + site.name +
-         " pages hold no id Cool Papers uses. Open the page in the browser with the Cool Papers extension, "
-         "where the page's title is used, or paste the paper's arXiv id";
-}
-
 }  // namespace
 
 void Resolver::resolve_into(const Request& request, Resolution& out) const {
@@ -277,7 +268,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
     }
     return false;
   };
-  if (first_answer(kFieldOrder, false) || first_answer(kListingFields, true)) return;
+  if (first_answer(kRequestFields, false) || first_answer(kListingFields, true)) return;
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty() &&
@@ -292,8 +283,8 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   if (meta.empty())
     for (Field field : kUrlFields)
       if (const auto* site = detail::find_site_without_rule(parts_of(field), impl_->table->sites_without_rule))
-        return fail(out, ErrorCode::no_match, site_message(*site));
-  fail(out, ErrorCode::no_match, kNoIdMessage);
+        return fail(out, ErrorCode::no_match, detail::no_match_message(request, site->name));
+  fail(out, ErrorCode::no_match, detail::no_match_message(request));
 }
 
 Resolution Resolver::resolve(const Request& request) const {
@@ -311,6 +302,15 @@ Resolution Resolver::resolve(std::string_view text, Field field) const {
 const Options& Resolver::options() const { return impl_->options; }
 
 std::size_t Resolver::rule_count() const { return impl_->table->rules.size(); }
+
+std::vector<FamilyInfo> Resolver::families() const {
+  std::vector<FamilyInfo> result;
+  for (const auto& family : impl_->table->families)
+    result.push_back({family.name, family.display.empty() ? family.name : family.display, family.arxiv_page,
+                      family.listing, family.page_patterns, family.pdf_patterns, family.content_script_patterns,
+                      family.source});
+  return result;
+}
 
 std::vector<RuleInfo> Resolver::rules() const {
   std::vector<RuleInfo> result;

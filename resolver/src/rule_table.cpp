@@ -7,12 +7,15 @@
 #include <initializer_list>
 
 #include "ascii.hpp"
+#include "match_pattern.hpp"
 
 namespace coolpapers::detail {
 namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kBuiltinSource = "built-in rules";
+// A family's display name is shown in help texts and lists of sites.
+constexpr std::size_t kMaxDisplayBytes = 64;
 
 // Reads one source's JSON into the table, reporting the first problem with
 // its place (a JSON path such as rules[3].pattern).
@@ -87,10 +90,44 @@ class SourceReader {
     return std::nullopt;
   }
 
+  // Reads object[key], if present, as a list of Chrome match patterns.
+  std::optional<ConfigError> read_patterns(const json::object& object, std::string_view key,
+                                           const std::string& path, std::vector<std::string>& out) {
+    const json::value* v = object.if_contains(key);
+    if (!v) return std::nullopt;
+    std::string at = path + "." + std::string(key);
+    const json::array* list = v->if_array();
+    if (!list) return fail({}, "\"" + std::string(key) + "\" must be an array of match patterns", at);
+    if (list->size() > kMaxMatchPatternsPerList)
+      return fail({}, "at most " + std::to_string(kMaxMatchPatternsPerList) + " patterns per list", at);
+    out.clear();
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string item = at + "[" + std::to_string(i) + "]";
+      const json::string* s = (*list)[i].if_string();
+      if (!s) return fail({}, "a match pattern must be a string", item);
+      std::string_view pattern(s->data(), s->size());
+      if (std::string error = match_pattern_error(pattern); !error.empty())
+        return fail({}, "not a valid match pattern \"" + std::string(pattern) + "\": " + error, item);
+      out.emplace_back(pattern);
+    }
+    return std::nullopt;
+  }
+
   std::optional<ConfigError> read_family(const json::value& value, const std::string& path) {
     const json::object* object = value.if_object();
     if (!object) return fail({}, "a family must be an object", path);
-    if (auto e = only_keys(*object, {"name", "page", "stage", "doc"}, path)) return e;
+    if (auto e = only_keys(*object,
+                           {"name", "display", "page", "stage", "doc", "page_patterns", "pdf_patterns",
+                            "content_script_patterns"},
+                           path))
+      return e;
+    // The extension's manifest is generated from the built-in table at build
+    // time; a user file cannot change where its content script runs.
+    if (!builtin_ && object->contains("content_script_patterns"))
+      return fail({}, "\"content_script_patterns\" is only read from the built-in table "
+                      "(the extension's content script is fixed when it is built); remove it, "
+                      "\"page_patterns\" gives the page menu",
+                  path + ".content_script_patterns");
     Family family;
     std::string page, stage = "id";
     if (auto e = get_string(*object, "name", true, path, {}, family.name)) return e;
@@ -102,12 +139,34 @@ class SourceReader {
       return fail({}, "\"stage\" must be \"id\" or \"listing\"", path + ".stage");
     family.arxiv_page = page == "arxiv";
     family.listing = stage == "listing";
-    for (auto& existing : table_.families)
-      if (existing.name == family.name) {
-        existing = family;  // a user file may redefine a family's page
-        return std::nullopt;
-      }
-    table_.families.push_back(std::move(family));
+    family.source = builtin_ ? "built-in" : std::string(source_);
+
+    auto existing = std::find_if(table_.families.begin(), table_.families.end(),
+                                 [&](const Family& f) { return f.name == family.name; });
+    // A user file may redefine a family: what it gives replaces, what it
+    // leaves out (display name, patterns) is kept.
+    if (existing != table_.families.end()) {
+      family.display = existing->display;
+      family.page_patterns = existing->page_patterns;
+      family.pdf_patterns = existing->pdf_patterns;
+      family.content_script_patterns = existing->content_script_patterns;
+    }
+    if (auto e = get_string(*object, "display", false, path, {}, family.display)) return e;
+    if (object->contains("display") &&
+        (family.display.empty() || family.display.size() > kMaxDisplayBytes ||
+         std::any_of(family.display.begin(), family.display.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })))
+      return fail({}, "\"display\" must be a name of 1 to " + std::to_string(kMaxDisplayBytes) +
+                          " bytes without control characters",
+                  path + ".display");
+    if (auto e = read_patterns(*object, "page_patterns", path, family.page_patterns)) return e;
+    if (auto e = read_patterns(*object, "pdf_patterns", path, family.pdf_patterns)) return e;
+    if (auto e = read_patterns(*object, "content_script_patterns", path, family.content_script_patterns))
+      return e;
+    if (existing != table_.families.end())
+      *existing = std::move(family);
+    else
+      table_.families.push_back(std::move(family));
     return std::nullopt;
   }
 

@@ -16,6 +16,12 @@ struct Family {
   std::string name;
   bool arxiv_page = false;  // emits B/arxiv/...; otherwise B/venue/...
   bool listing = false;     // a listing-page fallback, not an id family
+  std::string display;      // empty: people see `name`
+  // Chrome match patterns for the extension (see FamilyInfo).
+  std::vector<std::string> page_patterns;
+  std::vector<std::string> pdf_patterns;
+  std::vector<std::string> content_script_patterns;
+  std::string source;  // "built-in" or the file that last defined it
 };
 
 // A paper site none of whose pages holds an id Cool Papers uses: a URL

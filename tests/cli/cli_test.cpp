@@ -8,10 +8,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 #include "process.hpp"
+#include "resolution_examples.hpp"
 
 using coolpapers::test::ProcessResult;
+using coolpapers::test::resolution_examples;
 using coolpapers::test::run_process;
+namespace json = boost::json;
 
 namespace {
 
@@ -32,6 +39,45 @@ std::string temp_file(const std::string& name, const std::string& contents) {
 
 }  // namespace
 
+TEST_CASE("every one-text example of the contract holds through resolve --json --field") {
+  for (const auto& example : resolution_examples()) {
+    if (!example.single_text()) continue;  // the command line reads one text at a time
+    CAPTURE(example.where());
+    std::vector<std::string> args = {"resolve", "--json", "--field", example.first_member()};
+    if (!example.page_meta.empty()) {
+      json::object meta;
+      for (const auto& [name, value] : example.page_meta) meta[name] = value;
+      args.insert(args.end(), {"--meta", temp_file("example-meta.json", json::serialize(meta))});
+    }
+    args.insert(args.end(), {"--", example.first_text()});
+    auto r = run_cli(args);
+    json::error_code ec;
+    json::value reply = json::parse(r.out, ec);
+    REQUIRE_MESSAGE(!ec, "not one JSON object: " << r.out << r.err);
+    const json::object& o = reply.as_object();
+    if (!example.url) {
+      CHECK(r.exit_code == 1);
+      CHECK(o.at("ok") == false);
+      CHECK(o.at("error").as_object().at("code") == "no_match");
+      if (!example.message.empty()) CHECK(r.err.find(example.message) != std::string::npos);
+      continue;
+    }
+    CHECK(r.exit_code == 0);
+    REQUIRE_MESSAGE(o.at("ok") == true, r.out);
+    CHECK(o.at("url") == json::string(*example.url));
+    CHECK((o.if_contains("truncated") != nullptr) == example.truncated);
+    CHECK((r.err.find("only the first 50") != std::string::npos) == example.truncated);
+    // The text decides, or the page's meta tags given with it.
+    if (example.page_meta.empty() || o.at("field") != "pageMeta") CHECK(o.at("field") == json::string(example.first_member()));
+    if (!example.family.empty()) CHECK(o.at("family") == json::string(example.family));
+    if (example.ids) {
+      json::array ids;
+      for (const auto& id : *example.ids) ids.emplace_back(id);
+      CHECK(o.at("ids") == ids);
+    }
+  }
+}
+
 TEST_CASE("resolve prints one URL per argument and exits 0 when all resolved") {
   auto r = run_cli({"resolve", "https://arxiv.org/abs/2312.00001v2", "see arXiv:2401.12345 and 2402.00012v3",
                        "https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc"});
@@ -48,7 +94,7 @@ TEST_CASE("resolve exits 1 and names the argument that did not resolve") {
   CHECK(r.exit_code == 1);
   CHECK(r.out == "\nhttps://papers.cool/arxiv/2401.12345\n");
   CHECK(r.err.find("https://doi.org/10.1145/3580305.3599000") != std::string::npos);
-  CHECK(r.err.find("No paper id found") != std::string::npos);
+  CHECK(r.err.find("No paper id found in the URL") != std::string::npos);
 }
 
 TEST_CASE("--field decides how a text is read") {
@@ -112,7 +158,7 @@ TEST_CASE("--json writes one object per line with the deciding field") {
   CHECK(r.out ==
         R"J({"ok":true,"url":"https://papers.cool/venue/2023.acl-long.1@ACL","family":"acl","ids":["2023.acl-long.1@ACL"],"field":"pageUrl"})J"
         "\n"
-        R"J({"ok":false,"error":{"code":"no_match","message":"No paper id found in the selection, link or page"}})J"
+        R"J({"ok":false,"error":{"code":"no_match","message":"No paper id found in the URL"}})J"
         "\n");
 }
 

@@ -1,11 +1,11 @@
-// The contract's examples file, page metadata (--meta, --html) and the
-// truncation note, through the built `coolpapers` binary.
+// Page metadata (--meta, --html), the message for a site without a rule and
+// the truncation note, through the built `coolpapers` binary (the contract's
+// examples run in cli_test.cpp).
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "examples_file.hpp"
 #include "process.hpp"
 
 using coolpapers::test::ProcessResult;
@@ -26,36 +26,7 @@ std::string temp_file(const std::string& name, const std::string& contents) {
   return path.string();
 }
 
-const char* short_name(const std::string& member) {
-  if (member == "selectionText") return "selection";
-  if (member == "linkUrl") return "link";
-  if (member == "pageUrl") return "page";
-  return "frame";
-}
-
 }  // namespace
-
-TEST_CASE("every one-text row of the contract's examples file holds in the CLI") {
-  auto rows = coolpapers::test::read_example_rows(COOLPAPERS_EXAMPLES_FILE);
-  REQUIRE(rows.size() > 50);
-  std::size_t checked = 0;
-  for (const auto& row : rows) {
-    if (row.texts.size() != 1) continue;  // the CLI gives one text per run
-    CAPTURE(row.line);
-    CAPTURE(row.why);
-    const auto& [member, text] = *row.texts.begin();
-    std::vector<std::string> args = {"resolve", "--field", short_name(member)};
-    if (!row.meta_json.empty()) args.insert(args.end(), {"--meta", temp_file("row.json", row.meta_json)});
-    args.insert(args.end(), {"--", text});
-    ProcessResult r = run_cli(args);
-    CHECK(r.exit_code == (row.url ? 0 : 1));
-    CHECK(r.out == (row.url ? *row.url : "") + "\n");
-    if (!row.message.empty()) CHECK(r.err.find(row.message) != std::string::npos);
-    CHECK((r.err.find("only the first 50") != std::string::npos) == row.truncated);
-    ++checked;
-  }
-  CHECK(checked > 50);
-}
 
 TEST_CASE("--html reads the page's meta tags from a file or standard input") {
   const std::string page = R"(<html><head><title>JMLR</title>

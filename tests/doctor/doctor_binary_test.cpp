@@ -114,7 +114,7 @@ TEST_CASE("with nothing registered doctor lists every browser as unregistered an
   }
   auto text = doctor(false);
   CHECK(text.exit_code == 1);
-  CHECK(text.out.find("Not ready in any browser") != std::string::npos);
+  CHECK(text.out.find("No browser found here: install Chromium") != std::string::npos);
 }
 
 TEST_CASE("a user registration of this binary makes that browser ready: ping answered, exit 0") {
@@ -141,9 +141,17 @@ TEST_CASE("a user registration of this binary makes that browser ready: ping ans
   CHECK(text.out.find("doctor: OK") != std::string::npos);
 }
 
-TEST_CASE("a system registration in Chrome's directory serves Google Chrome and Brave") {
+TEST_CASE("a system registration in Chrome's directory serves Google Chrome and Brave once they are installed") {
   Sandbox box;
   Sandbox::write(box.system_manifest("/etc/opt/chrome/native-messaging-hosts"), good_manifest(COOLPAPERS_BIN));
+  auto before = parse_report(doctor());
+  CHECK(browser(before, "chrome").at("installed").as_bool() == false);
+  CHECK(browser(before, "chrome").at("ready").as_bool() == false);
+  CHECK(browser(before, "brave").at("ready").as_bool() == false);
+  // Chrome installed but never started (its program on PATH), Brave started once.
+  ::setenv("PATH", "/usr/bin:/bin", 1);
+  Sandbox::write(box.root() + "/usr/bin/google-chrome-stable", "#!/bin/sh\n", fs::perms(0755));
+  fs::create_directories(box.home() + "/.config/BraveSoftware/Brave-Browser");
   auto r = doctor();
   CHECK(r.exit_code == 0);
   auto report = parse_report(r);
@@ -175,6 +183,8 @@ TEST_CASE("a broken registration is reported with the exact problem, and fails d
     std::string message;  // must appear in the plain text as "error [code]: message"
   };
   Sandbox box;
+  fs::create_directories(box.home() + "/.config/chromium");
+  fs::create_directories(box.home() + "/.config/microsoft-edge");
   // Programs a registration may point at.
   std::string not_executable = box.dir() + "/not-executable";
   Sandbox::write(not_executable, "#!/bin/sh\nexit 0\n", fs::perms(0644));
@@ -284,7 +294,8 @@ TEST_CASE("a browser whose profile exists but has no registration gets the insta
   CHECK(r.exit_code == 1);
   auto at = r.out.find("Brave (brave; profile " + box.home() + "/.config/BraveSoftware/Brave-Browser)\n");
   REQUIRE_MESSAGE(at != std::string::npos, r.out);
-  const std::string text = "the browser is in use here but the host is not registered for it: packaging/install.sh --user";
+  const std::string text = "the browser is in use here but the host is not registered for it: " +
+                           std::string(COOLPAPERS_SOURCE_DIR) + "/packaging/install.sh --user";
   auto hint = r.out.find(text, at);
   CHECK(hint != std::string::npos);
   CHECK(hint < r.out.find("Vivaldi"));
@@ -302,4 +313,85 @@ TEST_CASE("without HOME the user directories are under the home directory /etc/p
   ::setenv("HOME", box.home().c_str(), 1);
   auto report = parse_report(r);
   CHECK(browser(report, "chromium").at("profile_dir").as_string() == home + "/.config/chromium");
+}
+
+TEST_CASE("Ready lists only installed browsers whose registration works") {
+  Sandbox box;
+  for (const auto& b : coolpapers::app::doctor::builtin_browsers())
+    Sandbox::write(box.system_manifest(b.system_dir), good_manifest(COOLPAPERS_BIN));
+  fs::create_directories(box.home() + "/.config/chromium");
+  auto r = doctor(false);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Ready in: Chromium.\n") != std::string::npos);
+  CHECK(r.out.find("Google Chrome (chrome; profile " + box.home() + "/.config/google-chrome: not found)\n"
+                   "  not installed here") != std::string::npos);
+  auto report = parse_report(doctor());
+  CHECK(browser(report, "chromium").at("installed").as_bool());
+  for (std::string name : {"chrome", "edge", "brave", "vivaldi"}) {
+    CAPTURE(name);
+    CHECK(browser(report, name).at("installed").as_bool() == false);
+    CHECK(browser(report, name).at("ready").as_bool() == false);
+  }
+}
+
+TEST_CASE("a broken Chromium manifest: not ready anywhere, the JSON fault's line and column, and a fix") {
+  Sandbox box;
+  for (const auto& b : coolpapers::app::doctor::builtin_browsers())
+    Sandbox::write(box.system_manifest(b.system_dir), good_manifest(COOLPAPERS_BIN));
+  Sandbox::write(box.user_manifest("chromium"), "{\"name\": \"cool.papers.redirector\",\n \"path\": oops}");
+  auto r = doctor(false);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("Ready in:") == std::string::npos);
+  CHECK(r.out.find("Not ready in any browser: register the host with: " + std::string(COOLPAPERS_SOURCE_DIR) +
+                   "/packaging/install.sh --user\n") != std::string::npos);
+  CHECK(r.out.find("error [bad_json]: not valid JSON: syntax error at line 2, column 10\n"
+                   "           fix: reinstall with " + std::string(COOLPAPERS_SOURCE_DIR) +
+                   "/packaging/install.sh --user (it rewrites " + box.user_manifest("chromium") + ")\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("every problem in --json carries a one-line fix") {
+  Sandbox box;
+  fs::create_directories(box.home() + "/.config/chromium");
+  Sandbox::write(box.system_manifest("/etc/chromium/native-messaging-hosts"),
+                 R"({"name":"other","type":"pipe","path":"relative/coolpapers","allowed_origins":["x"]})");
+  auto report = parse_report(doctor());
+  const auto& problems = browser(report, "chromium").at("system").at("problems").as_array();
+  CHECK(problems.size() >= 4);
+  for (const auto& p : problems) {
+    CAPTURE(p);
+    const auto& fix = p.at("fix").as_string();
+    CHECK(fix.find("reinstall with ") != std::string::npos);
+    CHECK(std::string_view(fix).find('\n') == std::string_view::npos);
+  }
+  CHECK(report.at("reinstall").as_string() == std::string(COOLPAPERS_SOURCE_DIR) + "/packaging/install.sh --user");
+}
+
+TEST_CASE("the extension: a bad offer fails doctor; a good one installed and enabled is reported as such") {
+  Sandbox box;
+  Sandbox::write(box.user_manifest("chromium"), good_manifest(COOLPAPERS_BIN));
+  std::string id(coolpapers::app::doctor::builtin_extension_id());
+  std::string offer = box.root() + "/usr/lib/chromium/extensions/" + id + ".json";
+  Sandbox::write(offer, R"({"external_crx": ")" COOLPAPERS_CRX R"(", "external_version": "9.9.9"})");
+  Sandbox::write(box.home() + "/.config/chromium/Default/Preferences", "{}");
+  auto bad = doctor(false);
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.find("error [version_mismatch]: announces version 9.9.9") != std::string::npos);
+
+  auto crx_version = parse_report(doctor()).at("browsers").as_array()[0].at("extension").at("system").at("crx_version");
+  REQUIRE(crx_version.is_string());
+  std::string version(crx_version.as_string());
+  Sandbox::write(offer, R"({"external_crx": ")" COOLPAPERS_CRX R"(", "external_version": ")" + version + "\"}");
+  Sandbox::write(box.home() + "/.config/chromium/Default/Preferences",
+                 R"({"extensions":{"settings":{")" + id + R"(":{"path":"x","manifest":{"version":")" + version +
+                     R"("},"disable_reasons":[]}}}})");
+  auto r = doctor();
+  CHECK(r.exit_code == 0);
+  auto report = parse_report(r);
+  const auto& extension = browser(report, "chromium").at("extension").as_object();
+  CHECK(extension.at("offered").as_string() == "system");
+  CHECK(extension.at("system").at("crx_id").as_string() == id);
+  CHECK(extension.at("profiles").as_array()[0].at("state").as_string() == "enabled");
+  CHECK(extension.at("problems").as_array().empty());
+  CHECK(doctor(false).out.find("profile Default: extension enabled (version " + version + ")") != std::string::npos);
 }

@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "doctor_browsers.hpp"
 #include "doctor_checks.hpp"
 
 using namespace coolpapers::app::doctor;
 
 namespace {
 
-const std::string kId = "fpbhoalikelbhbkkoeomegbpgcbgbpng";
+const std::string kId{builtin_extension_id()};
 
 Environment test_env() {
   Environment env;
@@ -86,12 +87,14 @@ TEST_CASE("another extension listed besides ours is fine") {
   CHECK(r.problems.empty());
 }
 
-TEST_CASE("a browser is ready through its user registration first, else the system one") {
+TEST_CASE("an installed browser is ready through its user registration first, else the system one") {
   BrowserReport b;
   CHECK(b.effective() == nullptr);
   CHECK_FALSE(b.ready());
   b.system.registered = true;
   CHECK(b.effective() == &b.system);
+  CHECK_FALSE(b.ready());  // registered, but the browser is not installed
+  b.installed = true;
   CHECK(b.ready());
   b.user.registered = true;
   b.user.problems.push_back({"path_not_found", Severity::error, "x"});
@@ -103,6 +106,7 @@ TEST_CASE("a report is ok only with a ready browser and no broken registration")
   Report report;
   CHECK_FALSE(report.ok());
   BrowserReport good;
+  good.installed = true;
   good.system.registered = true;
   report.browsers.push_back(good);
   CHECK(report.ok());

@@ -17,18 +17,20 @@
 #include "child_process.hpp"
 #include "frames.hpp"
 #include "host_limits.hpp"
+#include "resolution_examples.hpp"
 
 using coolpapers::host::kMaxReplyBytes;
 using coolpapers::host::kMaxRequestBytes;
-using coolpapers::testing::ChildProcess;
+using coolpapers::process::ChildProcess;
 using coolpapers::testing::error_code_of;
 using coolpapers::testing::error_member;
-using coolpapers::testing::Finished;
+using coolpapers::process::Finished;
 using coolpapers::testing::frame;
 using coolpapers::testing::length_prefix;
 using coolpapers::testing::parse_reply;
 using coolpapers::testing::split_frames;
 using coolpapers::testing::string_at;
+using coolpapers::test::resolution_examples;
 namespace json = boost::json;
 
 namespace {
@@ -56,10 +58,17 @@ const std::string& empty_config_home() {
   return dir.path;
 }
 
+// The host's environment: this process's, with XDG_CONFIG_HOME replaced.
+coolpapers::process::Options with_config_home(const std::string& config_home) {
+  coolpapers::process::Options options;
+  options.environment = {{"XDG_CONFIG_HOME", config_home}};
+  return options;
+}
+
 Finished run_host(std::string_view input, std::vector<std::string> args = {kOrigin},
                   const std::string& config_home = empty_config_home()) {
   args.insert(args.begin(), COOLPAPERS_BINARY);
-  return coolpapers::testing::run_process(args, input, {{"XDG_CONFIG_HOME", config_home}});
+  return coolpapers::process::run_process(args, input, with_config_home(config_home));
 }
 
 std::string resolve_selection(std::string_view text) {
@@ -82,6 +91,47 @@ TEST_CASE("one resolve message is answered with one frame, and the host exits 0 
   const std::string expected_body =
       R"({"ok":true,"url":"https://papers.cool/arxiv/2312.00001","family":"arxiv","ids":["2312.00001"],"field":"pageUrl"})";
   CHECK(run.out == length_prefix(static_cast<std::uint32_t>(expected_body.size())) + expected_body);
+}
+
+TEST_CASE("every example of the contract holds through the framed protocol, in one session") {
+  const auto& examples = resolution_examples();
+  std::string input;
+  for (const auto& example : examples) {
+    json::object request{{"type", "resolve"}};
+    for (const auto& [member, text] : example.request) request[member] = text;
+    if (!example.page_meta.empty()) {
+      json::object meta;
+      for (const auto& [name, value] : example.page_meta) meta[name] = value;
+      request["pageMeta"] = std::move(meta);
+    }
+    input += frame(json::serialize(request));
+  }
+  const Finished run = run_host(input);
+  check_ended_by_itself(run);
+  CHECK(run.exit_code == 0);
+  const auto frames = split_frames(run.out);
+  CHECK(frames.leftover.empty());
+  REQUIRE(frames.bodies.size() == examples.size());
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const auto& example = examples[i];
+    CAPTURE(example.where());
+    const auto reply = parse_reply(frames.bodies[i]);
+    if (!example.url) {
+      CHECK(error_code_of(reply) == "no_match");
+      CHECK(error_member(reply, "message") != "");
+      if (!example.message.empty()) CHECK(error_member(reply, "message").find(example.message) != std::string::npos);
+      continue;
+    }
+    REQUIRE_MESSAGE(reply.at("ok").as_bool(), frames.bodies[i]);
+    CHECK(string_at(reply, "url") == *example.url);
+    CHECK((reply.if_contains("truncated") != nullptr) == example.truncated);
+    if (!example.family.empty()) CHECK(string_at(reply, "family") == example.family);
+    if (example.ids) {
+      json::array ids;
+      for (const auto& id : *example.ids) ids.emplace_back(id);
+      CHECK(reply.at("ids") == ids);
+    }
+  }
 }
 
 TEST_CASE("host mode starts from the origin argument, with --parent-window after it, and from native-host") {
@@ -108,7 +158,7 @@ TEST_CASE("host mode starts from the origin argument, with --parent-window after
 }
 
 TEST_CASE("each message is answered before the next arrives, as a connectNative port needs") {
-  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, {{"XDG_CONFIG_HOME", empty_config_home()}});
+  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, with_config_home(empty_config_home()));
   for (int round = 0; round < 3; ++round) {
     CAPTURE(round);
     REQUIRE(host.write_input(frame(resolve_selection("arXiv:2401.1234" + std::to_string(round)))));
@@ -343,7 +393,7 @@ TEST_CASE("a batch whose reply would pass 1 MiB is cut short under the limit and
 }
 
 TEST_CASE("a browser that stops reading makes the host exit with a message, not die of SIGPIPE") {
-  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, {{"XDG_CONFIG_HOME", empty_config_home()}});
+  ChildProcess host({COOLPAPERS_BINARY, kOrigin}, with_config_home(empty_config_home()));
   host.close_output();
   REQUIRE(host.write_input(frame(kPing)));
   const Finished run = host.finish();

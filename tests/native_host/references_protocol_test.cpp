@@ -4,9 +4,9 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "examples_file.hpp"
 #include "frames.hpp"
 #include "host_protocol.hpp"
+#include "resolution_examples.hpp"
 
 using coolpapers::host::RequestHandler;
 using coolpapers::testing::error_code_of;
@@ -29,19 +29,23 @@ std::string reply_to(const json::object& request) {
   return out;
 }
 
-json::object item_of(const coolpapers::test::ExampleRow& row) {
+json::object item_of(const coolpapers::test::ResolutionExample& row) {
   json::object item;
-  for (const auto& [member, text] : row.texts) item[member] = text;
-  if (!row.meta_json.empty()) item["pageMeta"] = json::parse(row.meta_json);
+  for (const auto& [member, text] : row.request) item[member] = text;
+  if (!row.page_meta.empty()) {
+    json::object meta;
+    for (const auto& [name, value] : row.page_meta) meta[name] = value;
+    item["pageMeta"] = std::move(meta);
+  }
   return item;
 }
 
-void check_answer(const json::object& reply, const coolpapers::test::ExampleRow& row) {
+void check_answer(const json::object& reply, const coolpapers::test::ResolutionExample& row) {
   CHECK(reply.at("ok").as_bool() == row.url.has_value());
   if (row.url) {
     CHECK(str(reply.at("url")) == *row.url);
     CHECK((reply.if_contains("truncated") != nullptr) == row.truncated);
-    if (row.family) CHECK(str(reply.at("family")) == *row.family);
+    if (!row.family.empty()) CHECK(str(reply.at("family")) == row.family);
   } else if (!row.message.empty()) {
     std::string message = str(reply.at("error").at("message"));
     CHECK(message.find(row.message) != std::string::npos);
@@ -50,13 +54,11 @@ void check_answer(const json::object& reply, const coolpapers::test::ExampleRow&
 
 }  // namespace
 
-TEST_CASE("every row of the contract's examples file holds through resolve and resolveBatch") {
-  auto rows = coolpapers::test::read_example_rows(COOLPAPERS_EXAMPLES_FILE);
-  REQUIRE(rows.size() > 50);
+TEST_CASE("every example of the contract holds through resolve and resolveBatch, in process") {
+  const auto& rows = coolpapers::test::resolution_examples();
   json::array items;
   for (const auto& row : rows) {
-    CAPTURE(row.line);
-    CAPTURE(row.why);
+    CAPTURE(row.where());
     json::object request = item_of(row);
     items.push_back(request);
     request["type"] = "resolve";
@@ -68,7 +70,7 @@ TEST_CASE("every row of the contract's examples file holds through resolve and r
   const json::array& results = reply.at("results").as_array();
   REQUIRE(results.size() == rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    CAPTURE(rows[i].line);
+    CAPTURE(rows[i].where());
     check_answer(results[i].as_object(), rows[i]);
   }
 }

@@ -45,6 +45,17 @@ expected_manifest() {
     "$repo/packaging/cool.papers.redirector.json.in"
 }
 
+# Column F of BROWSER's row in packaging/external-extensions.tsv (2: the
+# system directory, 3: "yes" when it reads a per-user directory); empty when
+# the browser has no row.
+external_field() { grep -v '^#' "$repo/packaging/external-extensions.tsv" | awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }'; }
+extension_version() { json_eval r.version <"$repo/extension/manifest.json"; }
+
+# The external-extension file as the installers must write it for CRX_PATH.
+expected_external() {
+  printf '{\n  "external_crx": "%s",\n  "external_version": "%s"\n}\n' "$1" "$(extension_version)"
+}
+
 # json_eval EXPRESSION < JSON: prints the JavaScript EXPRESSION over `r`,
 # the parsed input (node is a test dependency; no jq needed).
 json_eval() {

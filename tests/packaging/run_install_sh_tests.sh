@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # packaging/install.sh --user into a temporary HOME, one browser layout at a
-# time: the host is registered where that browser looks, `coolpapers doctor`
-# finds it, a second install changes nothing, and --uninstall leaves the
+# time: the host is registered where that browser looks, the packed extension
+# is offered where that browser reads external extensions per user (or the
+# output says what to do instead), `coolpapers doctor` finds it, a second install changes nothing, and --uninstall leaves the
 # HOME exactly as it was (listing, modes, checksums). No root needed.
 #   tests/packaging/run_install_sh_tests.sh
 set -euo pipefail
@@ -50,12 +51,28 @@ test_layout() {
   check_eq "$label: host manifest written where $display looks" "$(expected_manifest "$home/.local/bin/coolpapers")" \
     "$(cat "$manifest" 2>/dev/null)"
   check "$label: output names $display as registered" grep -q "registered for: $display\.$" <<<"$out"
-  check "$label: output gives the Load unpacked step with the path" \
-    grep -q "^    $home/.local/share/coolpapers/extension$" <<<"$out"
+  local crx=$home/.local/share/coolpapers/coolpapers.crx
+  check "$label: the .crx installed is the build's" cmp -s "$build/packaging/coolpapers.crx" "$crx"
+  check_eq "$label: the .crx is readable by all" 644 "$(stat -c %a "$crx" 2>/dev/null)"
+  if [[ $(external_field "$name" 3) == yes ]]; then
+    check_eq "$label: external-extension file written where $display reads it" "$(expected_external "$crx")" \
+      "$(cat "$config/$user_dir/External Extensions/$(extension_id).json" 2>/dev/null)"
+    check "$label: output names $display as offered the extension" grep -q "^Extension offered to: $display " <<<"$out"
+    check "$label: output ends with the next step" test "$(tail -1 <<<"$out")" == "Next: restart the browser; right-click any paper."
+  else
+    check "$label: no External Extensions directory for $display" test ! -e "$config/$user_dir/External Extensions"
+    check "$label: output says why $display is not offered the extension" \
+      grep -q "^Extension not offered to $display: " <<<"$out"
+    check "$label: output gives the Load unpacked step with the path" \
+      grep -q "choose $home/.local/share/coolpapers/extension$" <<<"$out"
+  fi
+  if [[ $name == chrome ]]; then
+    check "$label: output tells Google Chrome users about --system" grep -q "sudo packaging/install.sh --system" <<<"$out"
+  fi
   check "$label: output says Firefox is skipped" grep -q "^Firefox: skipped" <<<"$out"
   check "$label: binaries installed" test -x "$home/.local/bin/coolpapers" -a -x "$home/.local/bin/coolpapers-redirector"
-  check_eq "$label: the extension installed is extension/ minus tools" \
-    "$(cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | xargs find | sort)" \
+  check_eq "$label: the extension installed is extension/ minus tools, plus sites.json from rules.json" \
+    "$( (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | xargs find; echo sites.json) | sort)" \
     "$(cd "$home/.local/share/coolpapers/extension" && find . -mindepth 1 | sed 's|^\./||' | sort)"
 
   local report

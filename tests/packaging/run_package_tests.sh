@@ -5,6 +5,9 @@
 #      really link, as dpkg-shlibdeps computed it), also for a build with
 #      COOLPAPERS_STATIC_HOST=OFF (build/package-dynamic), where libre2-9
 #      must appear
+#      The packed extension: the .crx is the build's, and each browser's
+#      external-extension file (packaging/external-extensions.tsv) names it
+#      with the package's version
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
 #      reaching the host through /etc/chromium/native-messaging-hosts (our
@@ -99,12 +102,17 @@ stage "contents"
 version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$repo/CMakeLists.txt" | head -1)
 id=$(extension_id)
 system_dirs=$(browser_rows | cut -f3 | sort -u)
+external_dirs=$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f2 | sort -u)
 {
   echo "./usr/bin/coolpapers"
   echo "./usr/bin/coolpapers-redirector"
   for dir in $system_dirs; do echo ".$dir/cool.papers.redirector.json"; done
-  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done) |
+  # extension/'s shipped entries plus sites.json, generated from rules.json
+  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
+   echo sites.json) |
     sed 's|^\./||; s|^|./usr/share/coolpapers/extension/|'
+  echo "./usr/share/coolpapers/coolpapers.crx"
+  for dir in $external_dirs; do echo ".$dir/$id.json"; done
   echo "./usr/share/doc/coolpapers/copyright"
   echo "./usr/share/doc/coolpapers/README.md"
   echo "./usr/share/man/man1/coolpapers.1.gz"
@@ -123,11 +131,24 @@ check_eq "binaries are 0755, everything else 0644" \
   "$(awk '{ print ($2 ~ /^\.\/usr\/bin\//) ? "-rwxr-xr-x" : "-rw-r--r--", $2 }' "$work/files-with-modes")" \
   "$(cat "$work/files-with-modes")"
 dpkg-deb -x "$deb" "$work/tree"
+description=$(dpkg-deb -f "$deb" Description | tr -s ' \n' '  ')
+for site in $(json_eval "r.families.filter((f) => (f.stage ?? 'id') === 'id').map((f) => (f.display ?? f.name).replace(/ /g, '_')).join(' ')" <"$repo/resolver/rules.json"); do
+  check "the package description names ${site//_/ } (from rules.json)" grep -qF -- "${site//_/ }" <<<"$description"
+done
+check_eq "the shipped manifest's content-script matches are the table's content_script_patterns" \
+  "$(json_eval "[...new Set(r.families.flatMap((f) => f.content_script_patterns ?? []))].join(' ')" <"$repo/resolver/rules.json")" \
+  "$(json_eval "r.content_scripts[0].matches.join(' ')" <"$work/tree/usr/share/coolpapers/extension/manifest.json")"
 for dir in $system_dirs; do
   check_eq "$dir/cool.papers.redirector.json: path /usr/bin/coolpapers, origin chrome-extension://$id/" \
     "$(expected_manifest /usr/bin/coolpapers)" "$(cat "$work/tree$dir/cool.papers.redirector.json")"
 done
 check_eq "the extension's id file is the development id" "$id" "$(cat "$work/tree/usr/share/coolpapers/extension/EXTENSION_ID")"
+check "the .crx is the one the build packed" cmp -s "$repo/build/package/packaging/coolpapers.crx" "$work/tree/usr/share/coolpapers/coolpapers.crx"
+check_eq "the extension's version is the package's" "$version" "$(extension_version)"
+for dir in $external_dirs; do
+  check_eq "$dir/$id.json: external_crx /usr/share/coolpapers/coolpapers.crx, external_version $version" \
+    "$(expected_external /usr/share/coolpapers/coolpapers.crx)" "$(cat "$work/tree$dir/$id.json")"
+done
 check_eq "conffiles: the host manifests in /etc" "$(for d in $system_dirs; do echo "$d/cool.papers.redirector.json"; done)" \
   "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | sort)"
 if [[ -f $repo/packaging/coolpapers-redirector.service ]]; then
@@ -200,10 +221,12 @@ while read -r path; do
     exit 2
   fi
 done <"$work/package-paths"
-touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1)
+# shellcheck disable=SC2206  # split on purpose: directory names without spaces
+touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1
+  $external_dirs)
 state() {
   while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
-  for dir in "${touched[@]}"; do [[ -d $dir ]] && find "$dir" -printf '%y %m %p\n'; done | sort
+  for dir in "${touched[@]}"; do if [[ -d $dir ]]; then find "$dir" -printf '%y %m %p\n'; fi; done | sort
 }
 state >"$work/state-before"
 # Directories the package ships that exist but no package owns (an empty
@@ -224,16 +247,25 @@ check "the redirector's unit is not enabled" test -z "$(find /etc/systemd/system
 
 stage "coolpapers doctor (package install)"
 empty_home=$work/home
-mkdir "$empty_home"
+# A Chromium profile: doctor counts a browser as ready only when it is
+# installed (its profile or program exists) and registered.
+mkdir -p "$empty_home/.config/chromium"
 out=$(env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" /usr/bin/coolpapers doctor) && status=0 || status=$?
 check_eq "doctor exits 0" 0 "$status"
 check "doctor says OK" grep -qx "doctor: OK" <<<"$out"
 report=$(env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" /usr/bin/coolpapers doctor --json) || true
-check_eq "doctor --json: every browser ready through its system registration" \
-  "$(browser_rows | cut -f1 | sed 's/$/:system/')" \
-  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : 'NOT READY')).join('\n')" <<<"$report")"
+check_eq "doctor --json: every installed browser ready through its system registration" \
+  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.installed ? 'system' : 'not installed')).join('\n')" <<<"$report")" \
+  "$(json_eval "r.browsers.map(b => b.name + ':' + (b.ready ? b.effective : b.installed ? 'NOT READY' : 'not installed')).join('\n')" <<<"$report")"
+check_eq "doctor --json: Chromium (its profile exists) is installed and ready" "true true" \
+  "$(json_eval "r.browsers.find(b => b.name === 'chromium').installed + ' ' + r.browsers.find(b => b.name === 'chromium').ready" <<<"$report")"
+check_eq "doctor --json: the package's reinstall command" "sudo apt-get install --reinstall coolpapers" \
+  "$(json_eval "r.reinstall" <<<"$report")"
 check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpapers/extension" \
   "$(json_eval "r.errors + ' ' + r.extension_dir" <<<"$report")"
+check_eq "doctor --json: the package offers the extension (version and id checked) to the browsers of external-extensions.tsv" \
+  "$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f1 | tr '\n' ',' | sed 's/,$//')" \
+  "$(json_eval "r.browsers.filter(b => b.extension.offered === 'system').map(b => b.name).join(',')" <<<"$report")"
 printf '%s\n' "$out" | sed 's/^/       /'
 
 stage "native messaging round trip against /usr/bin/coolpapers"
@@ -285,6 +317,9 @@ check "and says why" grep -q "the coolpapers package is installed" <<<"$out"
 stage "remove, then purge"
 dpkg -r coolpapers >"$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; fail "dpkg -r"; }
 check "remove: binaries and extension are gone" test ! -e /usr/bin/coolpapers -a ! -e /usr/share/coolpapers
+for dir in $external_dirs; do
+  check "remove: $dir/$id.json is gone (the browser uninstalls the extension at its next start)" test ! -e "$dir/$id.json"
+done
 check "remove: the host manifests (conffiles) stay until purge" \
   test -f /etc/chromium/native-messaging-hosts/cool.papers.redirector.json
 dpkg --purge coolpapers >"$work/dpkg-purge.log" 2>&1 || { cat "$work/dpkg-purge.log" >&2; fail "dpkg --purge"; }
@@ -307,6 +342,10 @@ out=$("$repo/packaging/install.sh" --system --prefix "$prefix" --build-dir "$rep
 for dir in $system_dirs; do
   check_eq "install.sh --system: $dir/cool.papers.redirector.json points at $prefix/bin/coolpapers" \
     "$(expected_manifest "$prefix/bin/coolpapers")" "$(cat "$dir/cool.papers.redirector.json" 2>/dev/null)"
+done
+for dir in $external_dirs; do
+  check_eq "install.sh --system: $dir/$id.json names $prefix/share/coolpapers/coolpapers.crx" \
+    "$(expected_external "$prefix/share/coolpapers/coolpapers.crx")" "$(cat "$dir/$id.json" 2>/dev/null)"
 done
 env -u XDG_CONFIG_HOME -u COOLPAPERS_DOCTOR_ROOT HOME="$empty_home" "$prefix/bin/coolpapers" doctor >/dev/null &&
   status=0 || status=$?

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "config.hpp"
+#include "listen_address.hpp"
 
 using namespace coolpapers::redirector;
 
@@ -59,7 +60,7 @@ TEST_CASE("IPv6 listen addresses are written in brackets") {
 TEST_CASE("--help and --version win over everything else") {
   CHECK(parse({"--threads", "2", "--help"}).action == ParseResult::Action::help);
   CHECK(parse({"--version"}).action == ParseResult::Action::version);
-  CHECK(usage_text().find("--listen ADDR:PORT") != std::string_view::npos);
+  CHECK(usage_text().find("--listen HOST:PORT") != std::string_view::npos);
 }
 
 TEST_CASE("each bad value is an error naming the flag, the value and what is expected") {
@@ -68,7 +69,11 @@ TEST_CASE("each bad value is an error naming the flag, the value and what is exp
     std::string_view expected_fragment;
   };
   const Row rows[] = {
-      {{"--listen", "localhost:80"}, "not an IP address"},
+      {{"--listen", "local host:80"}, "neither an IP address nor a host name"},
+      {{"--listen", "-bad.example:80"}, "neither an IP address nor a host name"},
+      {{"--listen", "[localhost]:80"}, "only IPv6 addresses go in brackets"},
+      {{"--public-url", "ftp://example.org"}, "--public-url 'ftp://example.org': the URL must start"},
+      {{"--public-url", "https://example.org/?q=1"}, "--public-url"},
       {{"--listen", "127.0.0.1"}, "expected ADDR:PORT"},
       {{"--listen", "127.0.0.1:65536"}, "not a port number"},
       {{"--listen", "127.0.0.1:-1"}, "not a port number"},
@@ -96,4 +101,37 @@ TEST_CASE("each bad value is an error naming the flag, the value and what is exp
     CHECK(r.action == ParseResult::Action::error);
     CHECK(r.error.find(row.expected_fragment) != std::string::npos);
   }
+}
+
+TEST_CASE("a host name in --listen is kept for start-up to resolve") {
+  auto r = parse({"--listen", "localhost:8377"});
+  REQUIRE(r.action == ParseResult::Action::run);
+  CHECK(r.config.listen_address == "localhost");
+  CHECK(r.config.listen_port == 8377);
+}
+
+TEST_CASE("localhost resolves to its IPv4 loopback address; literals stay as they are") {
+  std::string error;
+  auto localhost = resolve_listen_address("localhost", error);
+  REQUIRE_MESSAGE(localhost, error);
+  CHECK(localhost->to_string() == "127.0.0.1");
+  auto v6 = resolve_listen_address("::1", error);
+  REQUIRE(v6);
+  CHECK(v6->to_string() == "::1");
+}
+
+TEST_CASE("a name with no address is an error that says what to use instead") {
+  std::string error;
+  CHECK_FALSE(resolve_listen_address("no-such-host.invalid", error));
+  CHECK(error.find("cannot resolve 'no-such-host.invalid'") != std::string::npos);
+  CHECK(error.find("127.0.0.1") != std::string::npos);
+}
+
+TEST_CASE("the public URL is --public-url, else the listen address; never a request's Host") {
+  CHECK(public_url_of(parse({}).config) == "http://127.0.0.1:8377");
+  CHECK(public_url_of(parse({"--listen", "[::1]:9000"}).config) == "http://[::1]:9000");
+  CHECK(public_url_of(parse({"--listen", "localhost:9000"}).config) == "http://localhost:9000");
+  auto r = parse({"--public-url", "https://Example.org/papers/"});
+  REQUIRE(r.action == ParseResult::Action::run);
+  CHECK(public_url_of(r.config) == "https://Example.org/papers");
 }

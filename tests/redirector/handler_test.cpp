@@ -3,14 +3,18 @@
 // starts with the base.
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include <boost/beast/http.hpp>
 
 #include "coolpapers/percent.hpp"
 #include "handler.hpp"
 #include "request_head.hpp"
+#include "resolution_examples.hpp"
 
 using namespace coolpapers;
 using namespace coolpapers::redirector;
+using coolpapers::test::resolution_examples;
 namespace beast = boost::beast;
 
 namespace {
@@ -62,35 +66,68 @@ Reply respond(std::string target, http::verb method = http::verb::get, bool keep
   return reply;
 }
 
+// `text` as a query parameter value: every byte but RFC 3986's unreserved
+// ones as %XX, so the service sees exactly `text` after decoding.
+std::string query_value(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      out.push_back(ch);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-TEST_CASE("the contract's examples redirect to the contract's pages") {
-  struct Row { std::string target; std::string location; };
-  const Row rows[] = {
-      {"/https://arxiv.org/abs/2312.00001v2", "https://papers.cool/arxiv/2312.00001"},
-      {"/arXiv:2312.00001", "https://papers.cool/arxiv/2312.00001"},
-      {"/https://arxiv.org/abs/hep-th/9901001v1", "https://papers.cool/arxiv/hep-th/9901001"},
-      {"/https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc",
-       "https://papers.cool/venue/NGB6YNnO5o@OpenReview"},
-      {"/https://www.ijcai.org/proceedings/2023/0012.pdf", "https://papers.cool/venue/12@2023@IJCAI"},
-      {"/https://aclanthology.org/2023.acl-long.1.pdf", "https://papers.cool/venue/2023.acl-long.1@ACL"},
-      {"/https://proceedings.mlr.press/v202/kim23a.html", "https://papers.cool/venue/kim23a@v202@PMLR"},
-      {"/https://openaccess.thecvf.com/content/CVPR2023/html/Li_Foo_Bar_CVPR_2023_paper.html",
-       "https://papers.cool/venue/Li_Foo_Bar@CVPR2023@CVF"},
-      {"/https://www.usenix.org/conference/usenixsecurity23/presentation/smith",
-       "https://papers.cool/venue/smith@usenixsecurity23@USENIX"},
-      {"/https://ojs.aaai.org/index.php/AAAI/article/view/25123",
-       "https://papers.cool/venue/25123@AAAI"},
-      {"/https://arxiv.org/list/cs.CL/new", "https://papers.cool/arxiv/cs.CL"},
-      {"/see arXiv:2401.12345 and 2402.00012v3", "https://papers.cool/arxiv/2401.12345,2402.00012"},
-  };
-  for (const auto& row : rows) {
-    CAPTURE(row.target);
-    Reply r = respond(row.target);
+TEST_CASE("every one-text example of the contract holds in the JSON API and as a redirect") {
+  for (const auto& example : resolution_examples()) {
+    if (!example.single_text()) continue;  // the service reads one text per request
+    CAPTURE(example.where());
+    // The page's meta tags are parameters named as the tags.
+    std::string meta;
+    for (const auto& [name, value] : example.page_meta) meta += "&" + name + "=" + query_value(value);
+    Reply api = respond("/api/resolve?field=" + example.first_member() + "&q=" + query_value(example.first_text()) + meta);
+    // The browser entry point reads a URL as a page and anything else as a
+    // selection; it is checked on the examples that read their text that way.
+    const bool as_typed = field_name(auto_field(example.first_text())) == example.first_member();
+    Reply typed = respond("/?q=" + query_value(example.first_text()) + meta);
+    if (!example.url) {
+      CHECK(api.outcome.status == 404);
+      CHECK(api.message.body().find(R"("code":"no_match")") != std::string::npos);
+      if (!example.message.empty()) CHECK(api.message.body().find(example.message) != std::string::npos);
+      if (as_typed) CHECK(typed.outcome.status == 404);
+      continue;
+    }
+    CHECK(api.outcome.status == 200);
+    CHECK(api.message.body().find(R"("url":")" + *example.url + '"') != std::string::npos);
+    CHECK((api.message.body().find(R"("truncated":true)") != std::string::npos) == example.truncated);
+    if (!example.family.empty())
+      CHECK(api.message.body().find(R"("family":")" + example.family + '"') != std::string::npos);
+    if (as_typed) {
+      CHECK(typed.outcome.status == 302);
+      CHECK(typed.header(beast::http::field::location) == *example.url);
+    }
+  }
+}
+
+TEST_CASE("the contract's examples redirect from the raw path too, keeping the connection open") {
+  for (const auto& example : resolution_examples()) {
+    if (!example.single_text() || !example.url || !example.page_meta.empty() ||
+        field_name(auto_field(example.first_text())) != example.first_member())
+      continue;
+    CAPTURE(example.where());
+    Reply r = respond("/" + example.first_text());
     CHECK(r.outcome.status == 302);
     CHECK(r.outcome.route == Route::redirect);
     CHECK(r.message.result_int() == 302);
-    CHECK(r.header(beast::http::field::location) == row.location);
+    CHECK(r.header(beast::http::field::location) == *example.url);
     CHECK(r.header(beast::http::field::connection) == "keep-alive");
     CHECK_FALSE(r.outcome.close);
   }
@@ -119,7 +156,7 @@ TEST_CASE("a search-bar query uses + for spaces and falls back to a search for p
   CHECK(ids.header(beast::http::field::location) == "https://papers.cool/arxiv/2312.00001");
 }
 
-TEST_CASE("the root without input is the help page, with or without an empty q") {
+TEST_CASE("the root without input is the start page, with or without an empty q") {
   for (std::string target : {"/", "/?q=", "/?q=+++", "/?other=1"}) {
     CAPTURE(target);
     Reply r = respond(target);
@@ -159,6 +196,13 @@ TEST_CASE("the API answers the resolver's JSON with 200, 404 or 400") {
   Reply bad_field = respond("/api/resolve?q=x&field=nose");
   CHECK(bad_field.outcome.status == 400);
   CHECK(bad_field.message.body().find("\"field\":\"nose\"") != std::string::npos);
+  // The same names as the command line's --field: short and member names.
+  for (const char* name : {"frame", "frameUrl", "auto"}) {
+    CAPTURE(name);
+    Reply named = respond(std::string("/api/resolve?q=https://arxiv.org/abs/2312.00001&field=") + name);
+    CHECK(named.outcome.status == 200);
+  }
+  CHECK(bad_field.message.body().find("auto, selection, link, page or frame") != std::string::npos);
 
   Reply missing = respond("/api/resolve");
   CHECK(missing.outcome.status == 400);

@@ -1,11 +1,10 @@
-// Every one-text row of the contract's examples file through the service's
-// JSON API (page meta tags as parameters), and the not-found page naming a
-// paper site without a rule.
+// The not-found page naming a paper site without a rule, and the page's
+// meta tags as parameters of the JSON API (the contract's examples run in
+// handler_test.cpp).
 #include <doctest/doctest.h>
 
 #include <boost/json/parse.hpp>
 
-#include "examples_file.hpp"
 #include "handler.hpp"
 #include "request_head.hpp"
 
@@ -63,39 +62,7 @@ std::string encoded(std::string_view text) {
   return out;
 }
 
-const char* short_name(const std::string& member) {
-  if (member == "selectionText") return "selection";
-  if (member == "linkUrl") return "link";
-  if (member == "pageUrl") return "page";
-  return "frame";
-}
-
 }  // namespace
-
-TEST_CASE("every one-text row of the contract's examples file holds through /api/resolve") {
-  auto rows = test::read_example_rows(COOLPAPERS_EXAMPLES_FILE);
-  REQUIRE(rows.size() > 50);
-  std::size_t checked = 0;
-  for (const auto& row : rows) {
-    if (row.texts.size() != 1) continue;
-    CAPTURE(row.line);
-    CAPTURE(row.why);
-    const auto& [member, text] = *row.texts.begin();
-    std::string target = "/api/resolve?q=" + encoded(text) + "&field=" + short_name(member);
-    for (const auto& [name, value] : row.meta) target += "&" + name + "=" + encoded(value);
-    const std::string body = body_of(get(target));
-    boost::json::object reply = boost::json::parse(body).as_object();
-    CHECK(reply.at("ok").as_bool() == row.url.has_value());
-    if (row.url) {
-      CHECK(std::string(reply.at("url").as_string()) == *row.url);
-      CHECK((reply.if_contains("truncated") != nullptr) == row.truncated);
-    } else if (!row.message.empty()) {
-      CHECK(std::string(reply.at("error").at("message").as_string()).find(row.message) != std::string::npos);
-    }
-    ++checked;
-  }
-  CHECK(checked > 50);
-}
 
 TEST_CASE("a paper site without a rule: the not-found page says which and what works") {
   const std::string raw = get("/https://jmlr.org/papers/v21/20-074.html");

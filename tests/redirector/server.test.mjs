@@ -7,10 +7,13 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
+import { once } from 'node:events';
 
 import {
   BASE, startServer, runToExit, Connection, fetchRaw, get, metricValue, metricEventually, sleep,
 } from './support.mjs';
+import { resolutionExamples, typedMember } from '../resolution_examples.mjs';
 
 // Node's HTTP client with keep-alive; never follows redirects.
 function httpGet(port, target, { method = 'GET', agent } = {}) {
@@ -26,21 +29,8 @@ function httpGet(port, target, { method = 'GET', agent } = {}) {
   });
 }
 
-const FAMILIES = [
-  ['arXiv new style', '/https://arxiv.org/abs/2312.00001v2', '/arxiv/2312.00001'],
-  ['arXiv in prose', '/see arXiv:2401.12345 and 2402.00012v3', '/arxiv/2401.12345,2402.00012'],
-  ['arXiv old style', '/https://arxiv.org/abs/hep-th/9901001v1', '/arxiv/hep-th/9901001'],
-  ['OpenReview', '/https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc', '/venue/NGB6YNnO5o@OpenReview'],
-  ['IJCAI', '/https://www.ijcai.org/proceedings/2023/0012.pdf', '/venue/12@2023@IJCAI'],
-  ['ACL Anthology', '/https://aclanthology.org/2023.acl-long.1.pdf', '/venue/2023.acl-long.1@ACL'],
-  ['PMLR', '/https://proceedings.mlr.press/v202/kim23a.html', '/venue/kim23a@v202@PMLR'],
-  ['CVF', '/https://openaccess.thecvf.com/content/CVPR2023/html/Kirillov_Segment_Anything_CVPR_2023_paper.html',
-    '/venue/Kirillov_Segment_Anything@CVPR2023@CVF'],
-  ['USENIX', '/https://www.usenix.org/conference/usenixsecurity23/presentation/smith',
-    '/venue/smith@usenixsecurity23@USENIX'],
-  ['AAAI', '/https://ojs.aaai.org/index.php/AAAI/article/view/25123', '/venue/25123@AAAI'],
-  ['arXiv listing', '/https://arxiv.org/list/cs.CL/new', '/arxiv/cs.CL'],
-];
+// The contract's examples that hold one text (docs/resolution-examples.jsonl).
+const ONE_TEXT_EXAMPLES = resolutionExamples().filter((e) => Object.keys(e.request).length === 1);
 
 describe('routes, through Node\'s HTTP client', () => {
   let server;
@@ -48,13 +38,27 @@ describe('routes, through Node\'s HTTP client', () => {
   before(async () => { server = await startServer(); });
   after(async () => { agent.destroy(); await server.stop(); });
 
-  for (const [family, target, page] of FAMILIES) {
-    test(`a ${family} URL redirects to its Cool Papers page`, async () => {
-      const r = await httpGet(server.port, encodeURI(target), { agent });
-      assert.equal(r.status, 302);
-      assert.equal(r.headers.location, BASE + page);
-    });
-  }
+  test('every one-text example of the contract holds in the JSON API and as a redirect', async () => {
+    assert.ok(ONE_TEXT_EXAMPLES.length > 0);
+    for (const example of ONE_TEXT_EXAMPLES) {
+      const [[member, text]] = Object.entries(example.request);
+      // The page's meta tags are parameters named as the tags.
+      const meta = Object.entries(example.pageMeta ?? {}).map(([n, v]) => `&${n}=${encodeURIComponent(v)}`).join('');
+      const api = await httpGet(server.port, `/api/resolve?field=${member}&q=${encodeURIComponent(text)}${meta}`, { agent });
+      assert.equal(api.status, example.url === null ? 404 : 200, example.where);
+      assert.equal(JSON.parse(api.body).url, example.url ?? undefined, example.where);
+      if (example.message) assert.ok(JSON.parse(api.body).error.message.includes(example.message), example.where);
+      // The browser entry point reads a URL as a page and other text as a selection.
+      if (typedMember(text) !== member || example.pageMeta) continue;
+      const typed = await httpGet(server.port, `/?q=${encodeURIComponent(text)}`, { agent });
+      assert.equal(typed.status, example.url === null ? 404 : 302, example.where);
+      if (example.url === null) continue;
+      assert.equal(typed.headers.location, example.url, example.where);
+      const raw = await httpGet(server.port, encodeURI(`/${text}`), { agent });
+      assert.equal(raw.status, 302, example.where);
+      assert.equal(raw.headers.location, example.url, example.where);
+    }
+  });
 
   test('a percent-encoded URL and the raw URL redirect to the same page', async () => {
     const raw = await httpGet(server.port, '/https://openreview.net/forum?id=NGB6YNnO5o', { agent });
@@ -94,7 +98,7 @@ describe('routes, through Node\'s HTTP client', () => {
     assert.match(r.body, /No paper found/);
   });
 
-  test('the root is a help page, and /healthz says ok', async () => {
+  test('the root is the start page, and /healthz says ok', async () => {
     const help = await httpGet(server.port, '/', { agent });
     assert.equal(help.status, 200);
     assert.match(help.body, /\/\?q=%s/);
@@ -398,11 +402,121 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('closing connections', () => {
+  test('a half-sent request head does not hold SIGTERM for the grace period', async () => {
+    const server = await startServer(['--grace', '120', '--read-timeout', '120']);
+    const half = await Connection.open(server.port);
+    half.send(get('/arXiv:2312.00001').slice(0, 10));
+    await sleep(200);
+    server.child.kill('SIGTERM');
+    // Liveness bound far below the 120 s grace: the server owes nothing to
+    // a request whose head never arrived.
+    const outcome = await Promise.race([server.exited, sleep(30_000).then(() => 'still running')]);
+    assert.deepEqual(outcome, { code: 0, signal: null });
+    assert.ok(await half.waitClosed(1000));
+    assert.equal(await half.read(), null, 'no response to half a request');
+  });
+
+  test('after a 4xx, a client still sending its body reads the response, not a reset', async () => {
+    const server = await startServer(['--threads', '1']);
+    try {
+      for (const head of ['POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: 8000000\r\n\r\n',
+        'GET /x HTTP/1.1\r\nHost: t\r\nNo colon here\r\n\r\n']) {
+        const c = await Connection.open(server.port);
+        let error = null;
+        c.socket.on('error', (e) => { error = e; });
+        // Like a client that sends the whole request before reading: the
+        // answer waits in the kernel while 8 MB are still on their way.
+        c.socket.pause();
+        c.send(head);
+        c.socket.end(Buffer.alloc(8_000_000, 97));
+        await Promise.race([new Promise((resolve) => c.socket.on('finish', resolve)), c.closedPromise]);
+        c.socket.resume();
+        const r = await c.read();
+        assert.equal(error, null, `${head.split('\r\n')[0]}: ${error}`);
+        assert.equal(r?.status, head.startsWith('POST') ? 413 : 400);
+        assert.ok(await c.waitClosed());
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('addresses and rules', () => {
+  test('--listen accepts a host name: localhost is served on 127.0.0.1', async () => {
+    const server = await startServer(['--listen', 'localhost:0']);
+    try {
+      assert.match(server.stderr(), /listening on http:\/\/127\.0\.0\.1:\d+ /);
+      const r = await fetchRaw(server.port, get('/arXiv:2312.00001'));
+      assert.equal(r.headers.location, `${BASE}/arxiv/2312.00001`);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a --listen name that does not resolve exits 2 and says what to use', async () => {
+    const r = await runToExit(['--listen', 'no-such-host.invalid:8377']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--listen: cannot resolve 'no-such-host\.invalid'.*127\.0\.0\.1/);
+  });
+
+  test('the page shows --public-url and never the Host header', async () => {
+    const server = await startServer(['--public-url', 'https://papers.example.org/go/']);
+    try {
+      const r = await fetchRaw(server.port, get('/', { headers: 'Host: evil.example\r\n' }));
+      assert.equal(r.status, 200);
+      assert.ok(r.body.includes('https://papers.example.org/go/?q=%s'), r.body);
+      assert.ok(!r.body.includes('evil.example'));
+      assert.ok(!r.body.includes('127.0.0.1'));
+    } finally {
+      await server.stop();
+    }
+    // Without --public-url: the listen address, port included.
+    const probe = net.createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = probe.address().port;
+    await new Promise((resolve) => probe.close(resolve));
+    const plain = await startServer(['--listen', `127.0.0.1:${port}`]);
+    try {
+      const r = await fetchRaw(plain.port, get('/', { headers: 'Host: evil.example\r\n' }));
+      assert.ok(r.body.includes(`http://127.0.0.1:${port}/?q=%s`), r.body);
+      assert.ok(!r.body.includes('evil.example'));
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  test('the service reads --rules FILE and no user rule file', async () => {
+    const rule = (family) => JSON.stringify({
+      schema: 1,
+      families: [{ name: family, page: 'venue' }],
+      rules: [{ id: family, family, literals: ['mysite.org'], pattern: 'mysite\\.org/paper/([0-9]+)', output: `{1}@${family}` }],
+    });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'redirector-home-'));
+    fs.mkdirSync(path.join(home, 'config', 'coolpapers'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'config', 'coolpapers', 'rules.json'), rule('UserFile'));
+    const flagFile = path.join(home, 'flag-rules.json');
+    fs.writeFileSync(flagFile, rule('FlagFile'));
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') };
+    for (const [args, expected] of [[[], 404], [['--rules', flagFile], 302]]) {
+      const server = await startServer(args, { env });
+      try {
+        const r = await fetchRaw(server.port, get('/https://mysite.org/paper/42'));
+        assert.equal(r.status, expected, args.join(' '));
+        if (expected === 302) assert.equal(r.headers.location, `${BASE}/venue/42@FlagFile`);
+      } finally {
+        await server.stop();
+      }
+    }
+  });
+});
+
 describe('command line', () => {
   test('--help describes every flag and exits 0', async () => {
     const r = await runToExit(['--help']);
     assert.equal(r.code, 0);
-    for (const flag of ['--listen', '--base', '--rules', '--threads', '--access-log', '--max-header-bytes',
+    for (const flag of ['--listen', '--public-url', '--base', '--rules', '--threads', '--access-log', '--max-header-bytes',
       '--read-timeout', '--idle-timeout', '--max-connections', '--grace']) assert.ok(r.stdout.includes(flag), flag);
   });
 
@@ -425,6 +539,18 @@ describe('command line', () => {
     const r = await runToExit(['--rules', file]);
     assert.equal(r.code, 2);
     assert.ok(r.stderr.includes(file), r.stderr);
+  });
+
+  test('--rules refuses a directory and a file over the 4 MiB rule file bound, exit 2', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redirector-'));
+    const big = path.join(dir, 'big.json');
+    fs.writeFileSync(big, ' '.repeat(4 * 1024 * 1024 + 1));
+    for (const [file, fragment] of [[dir, 'Is a directory'], [big, 'larger than 4 MiB']]) {
+      const r = await runToExit(['--rules', file]);
+      assert.equal(r.code, 2, file);
+      assert.ok(r.stderr.includes(`${file}: `) && r.stderr.includes(fragment), r.stderr);
+    }
+    fs.rmSync(dir, { recursive: true });
   });
 
   test('an address already in use exits 1', async () => {

@@ -13,11 +13,11 @@ export const BASE = 'https://papers.cool';
 
 // Starts the server with `args` (plus --listen 127.0.0.1:0 unless given).
 // Resolves once it prints its "listening on" line.
-export async function startServer(args = [], { threads = 2 } = {}) {
+export async function startServer(args = [], { threads = 2, env = process.env } = {}) {
   const fullArgs = [...args];
   if (!args.some((a) => a.startsWith('--listen'))) fullArgs.push('--listen', '127.0.0.1:0');
   if (!args.some((a) => a.startsWith('--threads'))) fullArgs.push('--threads', String(threads));
-  const child = spawn(BINARY, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BINARY, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stdout.resume();

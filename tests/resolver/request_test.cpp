@@ -102,11 +102,20 @@ TEST_CASE("the search fallback takes the selection's words, at most 32") {
   CHECK(r.field == Field::selection_text);
 }
 
-TEST_CASE("with nothing usable there is no answer and a plain reason") {
-  for (auto r : {resolve("", "", ""), resolve("!!! ... ---", "", ""), resolve("", "https://github.com/x", "")}) {
+TEST_CASE("with nothing usable there is no answer and a reason that names what was looked at") {
+  const std::pair<Resolution, std::string> cases[] = {
+      {resolve("", "", ""), "No paper id found: the request holds no text or URL"},
+      {resolve("!!! ... ---", "", ""), "No paper id found in the text"},
+      {resolve("", "https://github.com/x", ""), "No paper id found in the URL"},
+      {resolve("", "", "https://github.com/x"), "No paper id found in the URL"},
+      {resolve("", "https://github.com/x", "https://example.com/"), "No paper id found in the link or page"},
+      {resolve("!!!", "https://github.com/x", "https://example.com/"),
+       "No paper id found in the selection, link or page"},
+  };
+  for (const auto& [r, message] : cases) {
     REQUIRE_FALSE(r.ok());
     CHECK(*r.error == ErrorCode::no_match);
-    CHECK(r.message == "No paper id found in the selection, link or page");
+    CHECK(r.message == message);
   }
 }
 

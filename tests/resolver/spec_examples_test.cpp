@@ -1,34 +1,43 @@
-// The examples table of spec/resolution.md, row by row.
+// The examples of docs/resolution.md (docs/resolution-examples.jsonl), row
+// by row, through the resolver itself.
+#include "coolpapers/page_meta.hpp"
+#include "resolution_examples.hpp"
 #include "test_support.hpp"
 
 using namespace coolpapers;
-using coolpapers::test::check_rows;
+using coolpapers::test::resolution_examples;
 
 TEST_CASE("every example of the resolution contract holds") {
-  check_rows({
-      {"https://arxiv.org/abs/2312.00001v2", Field::page_url, "https://papers.cool/arxiv/2312.00001"},
-      {"see arXiv:2401.12345 and 2402.00012v3", Field::selection_text,
-       "https://papers.cool/arxiv/2401.12345,2402.00012"},
-      {"https://arxiv.org/abs/hep-th/9901001v1", Field::link_url, "https://papers.cool/arxiv/hep-th/9901001"},
-      {"https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc", Field::page_url,
-       "https://papers.cool/venue/NGB6YNnO5o@OpenReview"},
-      {"https://www.ijcai.org/proceedings/2023/0012.pdf", Field::page_url, "https://papers.cool/venue/12@2023@IJCAI"},
-      {"https://aclanthology.org/2023.acl-long.1.pdf", Field::link_url,
-       "https://papers.cool/venue/2023.acl-long.1@ACL"},
-      {"https://proceedings.mlr.press/v202/kim23a.html", Field::page_url,
-       "https://papers.cool/venue/kim23a@v202@PMLR"},
-      {"https://arxiv.org/list/cs.CL/new", Field::page_url, "https://papers.cool/arxiv/cs.CL"},
-      {"Schrödinger bridge, diffusion!", Field::selection_text,
-       "https://papers.cool/arxiv/search?highlight=1&query=Schr%C3%B6dinger%20bridge%20diffusion"},
-      {"https://doi.org/10.1145/3580305.3599000", Field::page_url, ""},
-  });
+  for (const auto& example : resolution_examples()) {
+    CAPTURE(example.where());
+    Request request;
+    for (const auto& [member, text] : example.request) {
+      auto field = field_from_name(member);
+      REQUIRE(field);
+      request.set(*field, text);
+    }
+    PageMetaStore meta;
+    for (const auto& [name, value] : example.page_meta) CHECK(meta.set(name, value));
+    request.page_meta = meta.view();
+    Resolution r = test::builtin().resolve(request);
+    if (!example.url) {
+      CHECK_FALSE(r.ok());
+      if (!example.message.empty()) CHECK(r.message.find(example.message) != std::string::npos);
+      continue;
+    }
+    REQUIRE_MESSAGE(r.ok(), r.message);
+    CHECK(r.url == *example.url);
+    CHECK(r.truncated == example.truncated);
+    if (!example.family.empty()) CHECK(r.family == example.family);
+    if (example.ids) CHECK(r.ids == *example.ids);
+  }
 }
 
 TEST_CASE("a text with no id anywhere gets the plain-words explanation") {
   Resolution r = test::builtin().resolve("https://doi.org/10.1145/3580305.3599000", Field::page_url);
   REQUIRE_FALSE(r.ok());
   CHECK(*r.error == ErrorCode::no_match);
-  CHECK(r.message == "No paper id found in the selection, link or page");
+  CHECK(r.message == "No paper id found in the URL");
   CHECK(r.url.empty());
 }
 

@@ -8,15 +8,15 @@ namespace coolpapers::test {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input,
                           const std::vector<std::string>& extra_env, int timeout_seconds) {
-  testing::ChildProcess::Environment overrides;
+  process::Options options;
   for (const auto& entry : extra_env) {
     auto equals = entry.find('=');
-    overrides.emplace_back(entry.substr(0, equals), equals == std::string::npos ? "" : entry.substr(equals + 1));
+    options.environment.emplace_back(entry.substr(0, equals),
+                                     equals == std::string::npos ? "" : entry.substr(equals + 1));
   }
   ProcessResult result;
   try {
-    testing::Finished finished =
-        testing::run_process(argv, input, overrides, std::chrono::seconds(timeout_seconds));
+    process::Finished finished = process::run_process(argv, input, options, std::chrono::seconds(timeout_seconds));
     result.out = std::move(finished.out);
     result.err = std::move(finished.err);
     result.exit_code = finished.timed_out ? -1 : finished.signal ? 128 + finished.signal : finished.exit_code;

@@ -5,6 +5,8 @@
 //   {"ok":false,"error":{"code":"no_match","message":"..."}}
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,10 +19,20 @@ namespace coolpapers {
 // bytes were (invalid UTF-8 sequences become U+FFFD).
 std::string to_json(const Resolution& resolution);
 
-// {"ok":false,"error":{"code":CODE,"message":MESSAGE}}, with extra members
-// (already-serialised JSON, e.g. "\"type\":\"frobnicate\"") inside "error".
-std::string error_json(ErrorCode code, std::string_view message,
-                       std::string_view extra_error_members = {});
+// An error reply of any shell, as a value; to_json() is its one wire form:
+//   {"ok":false,"error":{"code":CODE,"message":MESSAGE[,"field":F][,"limit":N][,"type":T]}}
+// with the optional members in that order, present iff set
+// (native_host/PROTOCOL.md lists which code carries which). Written as
+// ErrorReply{code, message} or ErrorReply{code, message, "field", limit}.
+struct ErrorReply {
+  ErrorCode code = ErrorCode::internal;
+  std::string message;
+  std::optional<std::string> field = std::nullopt;  // the request member (or parameter) at fault
+  std::optional<std::size_t> limit = std::nullopt;  // the bound that was exceeded, in bytes or items
+  std::optional<std::string> type = std::nullopt;   // an unknown request type, echoed
+};
+
+std::string to_json(const ErrorReply& error);
 
 // Appends `text` to `out` as a JSON string literal (quotes included),
 // replacing invalid UTF-8 with U+FFFD.

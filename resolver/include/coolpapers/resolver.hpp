@@ -1,8 +1,9 @@
 // coolpapers resolver: from what a researcher points at to a Cool Papers page.
 //
 // This is the pure core every front end shares (the native messaging host,
-// the command line, the redirect service). It does no I/O. The contract it
-// implements is spec/resolution.md; the identifier families are rules in a
+// the command line, the redirect service). It does no I/O (but for
+// coolpapers/rule_file.hpp, the one loader of user rule files). The contract it
+// implements is docs/resolution.md; the identifier families are rules in a
 // JSON table (resolver/rules.json) compiled into the library.
 //
 // Quick tour:
@@ -35,6 +36,7 @@
 // under std::call_once, so start-up pays only for the rules a request needs.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -52,6 +54,13 @@ namespace coolpapers {
 // contextMenus.OnClickData, and the page's meta tags (PageMeta), examined
 // in this order: selection, link, page URL, page meta, frame URL.
 enum class Field { selection_text, link_url, page_url, frame_url, page_meta };
+
+// Every field, in the order in which resolve() looks for ids in them: the
+// members a native host request may carry (PROTOCOL.md), each named by
+// field_name(). All but page_meta are texts; page_meta is an object of
+// meta tags (PageMeta), so shells read it as such.
+inline constexpr std::array<Field, 5> kRequestFields = {Field::selection_text, Field::link_url, Field::page_url,
+                                                        Field::page_meta, Field::frame_url};
 
 // "selectionText", "linkUrl", "pageUrl", "frameUrl", "pageMeta".
 std::string_view field_name(Field field);
@@ -86,6 +95,21 @@ struct PageMeta {
   std::string_view* find(std::string_view name);
   bool empty() const;
 };
+
+// How a shell was told to read a text: the command line's `--field F` and
+// the redirect service's `field=F`. Every shell accepts the same names.
+struct FieldChoice {
+  std::optional<Field> field;  // nullopt: `auto`, decided per text
+
+  Field for_text(std::string_view text) const { return field ? *field : auto_field(text); }
+};
+
+// "auto", or any name field_from_name() accepts. nullopt for anything else;
+// say kFieldChoiceNames in the message.
+std::optional<FieldChoice> field_choice_from_name(std::string_view name);
+
+// The names to offer a user who gave a wrong one.
+inline constexpr std::string_view kFieldChoiceNames = "auto, selection, link, page or frame";
 
 // What the user pointed at. An empty view means "absent". Views must stay
 // valid during resolve(); nothing is retained afterwards.
@@ -174,6 +198,20 @@ struct RuleInfo {
   std::size_t examples = 0;
 };
 
+// One family of the loaded table (built-in or from a user file): what the
+// extension and the help texts need to know about a site. The patterns are
+// Chrome match patterns ("*://arxiv.org/abs/*"), validated when loaded.
+struct FamilyInfo {
+  std::string name;                  // "arxiv", "acl", ...
+  std::string display_name;          // "arXiv", "ACL Anthology"; the name if none given
+  bool arxiv_page = false;           // answers are /arxiv/ pages, else /venue/ pages
+  bool listing = false;              // a listing-page fallback, not a site with paper ids
+  std::vector<std::string> page_patterns;            // pages that get the page menu
+  std::vector<std::string> pdf_patterns;             // PDFs whose viewer gets the menu
+  std::vector<std::string> content_script_patterns;  // pages that get "Cool Papers" links
+  std::string source;                // "built-in" or the user file's name
+};
+
 // One failed rule example, for `coolpapers rules test`.
 struct ExampleFailure {
   std::string rule_id;
@@ -218,7 +256,7 @@ class Resolver {
   // extension). Returns a ConfigError iff `base` is not a valid base.
   Expected<Resolver> with_base(std::string_view base) const;
 
-  // Resolves one request following spec/resolution.md. Never throws for any
+  // Resolves one request following docs/resolution.md. Never throws for any
   // input bytes (invalid UTF-8 included); on resource exhaustion it returns
   // ErrorCode::internal, never a wrong "no_match".
   Resolution resolve(const Request& request) const;
@@ -234,6 +272,8 @@ class Resolver {
   const Options& options() const;
   std::size_t rule_count() const;
   std::vector<RuleInfo> rules() const;
+  // Every family in priority order, user families included.
+  std::vector<FamilyInfo> families() const;
 
   // Runs every rule's examples through resolve() with the default base.
   ExampleReport run_examples() const;

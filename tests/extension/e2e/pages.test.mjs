@@ -30,7 +30,7 @@ async function openPopup() {
   return popup;
 }
 
-test('the popup shows the host version and rule count from ping, and the last redirect', async () => {
+test('the popup shows the host version and rule count from ping, and the recent redirects', async () => {
   // What the binary itself says, to compare with what the popup shows.
   const version = execFileSync(s.hostBinary, ['--version'], { encoding: 'utf8' }).trim().split(/\s+/).pop();
 
@@ -38,12 +38,14 @@ test('the popup shows the host version and rule count from ping, and the last re
   assert.match(await text(popup, 'host-status'), new RegExp(`^Installed: coolpapers ${version.replace(/\./g, '\\.')}, [1-9][0-9]* rules?\\.$`));
   assert.equal(await browser.evalIn(popup.sessionId, `document.getElementById('host-status').dataset.state`), 'ok');
   assert.equal(await browser.evalIn(popup.sessionId, `document.getElementById('install-hint').hidden`), true);
-  assert.equal(await text(popup, 'last-redirect'), 'None yet.');
+  assert.equal(await browser.evalIn(popup.sessionId, `document.getElementById('recent-none').hidden`), false);
+  assert.equal(await text(popup, 'recent'), '');
 
   const result = await redirect(browser, { pageUrl: 'https://arxiv.org/abs/2312.00001' }, null);
   assert.equal(result.ok, true);
   popup = await openPopup();
-  assert.match(await text(popup, 'last-redirect'), /^https:\/\/papers\.cool\/arxiv\/2312\.00001 — /);
+  assert.equal(await text(popup, 'recent'), 'https://arxiv.org/abs/2312.00001 → https://papers.cool/arxiv/2312.00001');
+  assert.equal(await browser.evalIn(popup.sessionId, `document.getElementById('recent-none').hidden`), true);
 });
 
 async function submitOptions(page, values) {
@@ -100,7 +102,7 @@ test('a stopped worker loses nothing: settings, last redirect and menus live in 
   const popup = await browser.send('Target.attachToTarget', { targetId, flatten: true });
   await poll(() => browser.evalIn(popup.sessionId, `document.getElementById('host-status').dataset.state === 'ok'`),
     'the popup to get an answer from the restarted worker');
-  assert.match(await text(popup, 'last-redirect'), /^https:\/\/mirror\.test\/arxiv\/2312\.00001 — /);
+  assert.match(await text(popup, 'recent'), / → https:\/\/mirror\.test\/arxiv\/2312\.00001$/);
   await browser.attachServiceWorker();
   await browser.evalWorker(`chrome.contextMenus.update('coolpapers-redirect-page', {})`);
   const again = await redirect(browser, { pageUrl: 'https://arxiv.org/abs/2401.12345' }, null);

@@ -5,8 +5,11 @@ import { after, before, beforeEach, test } from 'node:test';
 
 import { poll } from '../lib/chromium.mjs';
 import { redirect, setSettings, startSession } from '../lib/session.mjs';
+import { resolutionExamples } from '../../resolution_examples.mjs';
 
-const NO_ID = 'No paper id found in the selection, link or page';
+// The host's words, which name what it looked at.
+const noIdMessage = (request) =>
+  (Object.keys(request).length === 1 ? 'No paper id found in the URL' : 'No paper id found in the link or page');
 let s;
 let browser;
 
@@ -69,21 +72,34 @@ test('inside a PDF viewer the frame URL is resolved', async () => {
     'about:blank', 'https://papers.cool/arxiv/2312.00001');
 });
 
-test('venue pages: OpenReview, ACL Anthology, IJCAI, PMLR', async () => {
-  const rows = [
-    ['https://openreview.net/forum?id=NGB6YNnO5o&noteId=abc', 'https://papers.cool/venue/NGB6YNnO5o@OpenReview'],
-    ['https://aclanthology.org/2023.acl-long.1.pdf', 'https://papers.cool/venue/2023.acl-long.1@ACL'],
-    ['https://www.ijcai.org/proceedings/2023/0012.pdf', 'https://papers.cool/venue/12@2023@IJCAI'],
-    ['https://proceedings.mlr.press/v202/kim23a.html', 'https://papers.cool/venue/kim23a@v202@PMLR'],
-  ];
-  for (const [pageUrl, expected] of rows) {
-    await expectNewTab({ pageUrl }, 'about:blank', expected);
-  }
-});
+// The contract's examples that a click on a page or a link sends
+// (docs/resolution-examples.jsonl): each opens its page, or says there is none.
+// Rows with the page's meta tags are left to xvfb/page_meta.test.mjs, where
+// the extension reads them from real pages.
+const PAGE_AND_LINK_EXAMPLES = resolutionExamples()
+  .filter((e) => !e.pageMeta && Object.keys(e.request).every((m) => m === 'pageUrl' || m === 'linkUrl'));
 
-test('an arXiv listing page opens the category', async () => {
-  await expectNewTab({ pageUrl: 'https://arxiv.org/list/cs.CL/new' }, 'https://arxiv.org/list/cs.CL/new',
-    'https://papers.cool/arxiv/cs.CL');
+test('every page and link example of the contract opens its Cool Papers page', async () => {
+  assert.ok(PAGE_AND_LINK_EXAMPLES.length > 0, 'the examples file has page and link rows');
+  for (const example of PAGE_AND_LINK_EXAMPLES) {
+    if (example.url === null) {
+      const result = await redirect(browser, example.request, null);
+      if (example.message) {
+        // A paper site without a rule: the host's message names it.
+        assert.deepEqual({ ok: result.ok, kind: result.kind }, { ok: false, kind: 'no_id' }, example.where);
+        assert.ok(result.error.includes(example.message), `${example.where}: ${result.error}`);
+      } else {
+        assert.deepEqual(result, { ok: false, kind: 'no_id', error: noIdMessage(example.request) }, example.where);
+      }
+      await browser.clearNotifications();
+      continue;
+    }
+    const { result } = await expectNewTab(example.request, 'about:blank', example.url)
+      .catch((e) => { e.message = `${example.where}\n${e.message}`; throw e; });
+    if (example.family) assert.equal(result.family, example.family, example.where);
+    if (example.ids) assert.deepEqual(result.ids, example.ids, example.where);
+    await browser.closeTabsExcept(s.homeTarget);
+  }
 });
 
 test('a selection without ids falls back to the search', async () => {
@@ -94,7 +110,7 @@ test('a selection without ids falls back to the search', async () => {
 test('no id anywhere: a notification says so and nothing opens', async () => {
   const before = (await browser.pages()).length;
   const result = await redirect(browser, { pageUrl: 'https://doi.org/10.1145/3580305.3599000' }, null);
-  assert.deepEqual(result, { ok: false, kind: 'no_id', error: NO_ID });
+  assert.deepEqual(result, { ok: false, kind: 'no_id', error: 'No paper id found in the URL' });
   assert.deepEqual(await browser.notificationIds(), ['coolpapers-no-id']);
   assert.equal((await browser.pages()).length, before);
 });

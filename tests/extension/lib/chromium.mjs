@@ -1,7 +1,7 @@
 // Launching Debian's Chromium with the extension loaded and driving it over
 // the DevTools protocol on --remote-debugging-pipe (fd 3 = commands to the
 // browser, fd 4 = replies and events; messages end with '\0'). No npm
-// dependencies, no port. Recipe and flags: shared/notes/browser-e2e.md.
+// dependencies, no port. Recipe and flags: tests/extension/README.md.
 //
 // Every browser started here runs in its own process group, which is killed
 // when the test process exits for any reason, so a failing or crashing test
@@ -121,7 +121,14 @@ class CdpPipe {
 
 // Starts Chromium. `userDataDir` must exist (the host manifest goes into its
 // NativeMessagingHosts/). `headless: false` needs a DISPLAY (xvfb-run).
-export async function launchChromium({ userDataDir, headless = true, resolverRules = [], extraArgs = [] }) {
+// `loadExtension: false` loads nothing from the command line: the extension
+// then comes only from what the profile or the system offers (an external-
+// extension file naming the packed .crx). `waitForWorker: false` returns
+// without waiting for the extension's service worker (an installed
+// extension's worker starts only when an event needs it).
+export async function launchChromium({
+  userDataDir, headless = true, resolverRules = [], extraArgs = [], loadExtension = true, waitForWorker = true,
+}) {
   const args = [
     ...(headless ? ['--headless=new'] : ['--window-position=0,0', '--window-size=1280,800']),
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
@@ -129,7 +136,7 @@ export async function launchChromium({ userDataDir, headless = true, resolverRul
     '--disable-features=Translate,MediaRouter,OptimizationHints',
     '--password-store=basic', '--use-mock-keychain',
     `--user-data-dir=${userDataDir}`, '--remote-debugging-pipe', '--enable-logging=stderr',
-    `--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`,
+    ...(loadExtension ? [`--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`] : []),
     // The fixture server's certificate is self-signed; every host name the
     // tests use is mapped to it, and everything else fails to resolve, so a
     // test never reaches the network.
@@ -156,7 +163,8 @@ export async function launchChromium({ userDataDir, headless = true, resolverRul
   const cdp = new CdpPipe(proc);
   const browser = new Browser(proc, cdp, exited, () => stderr, pidFile);
   try {
-    await browser.attachServiceWorker();
+    if (waitForWorker) await browser.attachServiceWorker();
+    else await poll(async () => (await browser.pages()).length > 0, 'the first tab');
   } catch (err) {
     await browser.close();
     throw new Error(`${err.message}\n--- chromium stderr ---\n${browser.stderrTail()}`);

@@ -3,6 +3,8 @@
 // It records every call so tests can assert what the extension did, and lets
 // a test decide what the native host answers.
 
+import { EXTENSION_ID } from './paths.mjs';
+
 class FakeEvent {
   constructor() {
     this.listeners = [];
@@ -36,7 +38,8 @@ class FakeStorageArea {
   }
 }
 
-export const EXTENSION_ID = 'fpbhoalikelbhbkkoeomegbpgcbgbpng';
+// The real id (extension/EXTENSION_ID), so messages look like the real ones.
+export { EXTENSION_ID };
 
 const freshCalls = () => ({
   native: [],        // messages sent to the host: {host, message}
@@ -69,6 +72,7 @@ export function makeFakeChrome() {
         return state.nativeHandler(host, message);
       },
       onInstalled: new FakeEvent(),
+      onStartup: new FakeEvent(),
       onMessage: new FakeEvent(),
       openOptionsPage: async () => {},
     },
@@ -144,7 +148,7 @@ export function installFakeChrome() {
   return fake;
 }
 
-// Replies of the native host (issue 3 protocol), for tests.
+// Replies of the native host (native_host/PROTOCOL.md), for tests.
 export const hostReply = {
   resolved: (url, extra = {}) => ({ ok: true, url, family: 'arxiv', ids: [url.split('/').pop()], field: 'pageUrl', ...extra }),
   error: (code, message) => ({ ok: false, error: { code, message } }),

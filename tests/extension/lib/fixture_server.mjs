@@ -18,6 +18,8 @@ export const FIXTURE_HOSTS = [
   // Paper sites without a rule, whose pages resolve from their meta tags.
   'proceedings.neurips.cc', 'jmlr.org', 'www.ecva.net', 'www.semanticscholar.org', 'paperswithcode.com',
   'dl.acm.org', 'ieeexplore.ieee.org',
+  // A paper site no built-in rule knows, for a user's own rule file.
+  'papers.example.test',
 ];
 
 // Fixture pages by host and path (query strings ignored).
@@ -39,6 +41,7 @@ const ROUTES = {
   'paperswithcode.com/paper/lora-low-rank-adaptation-of-large-language': 'meta_paperswithcode_paper.html',
   'dl.acm.org/doi/10.1145/3580305.3599000': 'meta_acm_doi_10.1145_3580305.3599000.html',
   'ieeexplore.ieee.org/document/9157382': 'meta_ieeexplore_document_9157382.html',
+  'papers.example.test/paper/42': 'example_paper_42.html',
 };
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf' };

@@ -10,9 +10,29 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 export const TESTS_DIR = resolve(HERE, '..');
 export const FIXTURES_DIR = join(TESTS_DIR, 'fixtures');
-// COOLPAPERS_EXTENSION_DIR: test another copy of the extension (an installed
-// package's /usr/share/coolpapers/extension) instead of this checkout's.
-export const EXTENSION_DIR = process.env.COOLPAPERS_EXTENSION_DIR || resolve(HERE, '..', '..', '..', 'extension');
+export const REPO_DIR = resolve(HERE, '..', '..', '..');
+export const RULES_FILE = join(REPO_DIR, 'resolver', 'rules.json');
+
+// The extension under test is the one the build generates
+// (build/<preset>/extension/unpacked: extension/ plus what comes from
+// resolver/rules.json). COOLPAPERS_EXTENSION_DIR names it, or another copy
+// (an installed package's /usr/share/coolpapers/extension); otherwise it is
+// found beside COOLPAPERS_BIN's build tree, or in build/dev.
+function findExtensionDir() {
+  if (process.env.COOLPAPERS_EXTENSION_DIR) return resolve(process.env.COOLPAPERS_EXTENSION_DIR);
+  const candidates = [];
+  if (process.env.COOLPAPERS_BIN) {
+    // BUILD/native_host/coolpapers -> BUILD/extension/unpacked
+    candidates.push(resolve(dirname(resolve(process.env.COOLPAPERS_BIN)), '..', 'extension', 'unpacked'));
+  }
+  candidates.push(join(REPO_DIR, 'build', 'dev', 'extension', 'unpacked'));
+  const found = candidates.find((dir) => existsSync(join(dir, 'manifest.json')));
+  if (!found) {
+    throw new Error(`no generated extension in ${candidates.join(' or ')}: build it (cmake --build build/dev --target coolpapers_extension) or set COOLPAPERS_EXTENSION_DIR`);
+  }
+  return found;
+}
+export const EXTENSION_DIR = findExtensionDir();
 export const EXTENSION_ID = readFileSync(join(EXTENSION_DIR, 'EXTENSION_ID'), 'utf8').trim();
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium';

@@ -3,6 +3,9 @@
 // Chromium with the extension. stop() undoes all of it, and is safe to call
 // after a failed start.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { launchChromium } from './chromium.mjs';
 import { startFixtureServer } from './fixture_server.mjs';
 import { coolpapersBinary } from './paths.mjs';
@@ -12,7 +15,11 @@ import { makeProfile } from './profile.mjs';
 // empty, so Chromium uses the system-wide registration an installed package
 // made (/etc/chromium/native-messaging-hosts/); for running
 // e2e/redirect.test.mjs against the package as shipped.
-export async function startSession({ prefix, headless = true, registerRealHost = true } = {}) {
+//
+// `userRules` (JSON text) becomes the user's own rule file as the host finds
+// it: Chromium runs with HOME=<user-data-dir> (chromium.mjs), so
+// <user-data-dir>/.config/coolpapers/rules.json.
+export async function startSession({ prefix, headless = true, registerRealHost = true, userRules } = {}) {
   const hostBinary = coolpapersBinary();
   if (process.env.COOLPAPERS_HOST_FROM_SYSTEM === '1') registerRealHost = false;
   const profile = makeProfile(prefix);
@@ -25,6 +32,11 @@ export async function startSession({ prefix, headless = true, registerRealHost =
   };
   try {
     if (registerRealHost) profile.registerHost(hostBinary);
+    if (userRules !== undefined) {
+      const dir = join(profile.userDataDir, '.config', 'coolpapers');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'rules.json'), userRules);
+    }
     server = await startFixtureServer(profile.root);
     browser = await launchChromium({ userDataDir: profile.userDataDir, headless, resolverRules: server.resolverRules });
   } catch (err) {

@@ -112,17 +112,17 @@ test('content scripts may ask for resolveBatch but not redirect or host status',
   assert.equal(fake.calls.native.length, 1);
 });
 
-test('the popup gets the host status, the settings and the last redirect', async () => {
+test('the popup gets the host status, the settings and the recent redirects', async () => {
   fake.reset();
   fake.state.nativeHandler = () => Promise.resolve({ ok: true, version: '0.1.0', rules: 12 });
-  await fake.chrome.storage.local.set({ lastRedirect: { url: 'https://papers.cool/arxiv/1', via: 'host', at: 5 } });
+  await fake.chrome.storage.local.set({ recentRedirects: [{ url: 'https://papers.cool/arxiv/1', via: 'host', at: 5 }] });
   const reply = await send({ type: MESSAGE.HOST_STATUS }, popup);
   assert.deepEqual(reply, {
     ok: true,
     host: { installed: true, version: '0.1.0', rules: 12 },
     serviceUrl: '',
     baseUrl: 'https://papers.cool',
-    lastRedirect: { url: 'https://papers.cool/arxiv/1', via: 'host', at: 5 },
+    recent: [{ url: 'https://papers.cool/arxiv/1', via: 'host', at: 5 }],
   });
 });
 
@@ -133,6 +133,26 @@ test('the popup button redirects the active tab\'s page', async () => {
   assert.equal(reply.ok, true);
   assert.equal(fake.calls.native[0].message.pageUrl, 'https://arxiv.org/abs/2312.00001');
   assert.deepEqual(fake.calls.tabsCreate[0], { url: 'https://papers.cool/arxiv/2312.00001', active: true, index: 2, openerTabId: 4, windowId: 1 });
+});
+
+test('the popup\'s input box is read like the omnibox: a URL is a page, other text a selection', async () => {
+  fake.reset();
+  fake.state.nativeHandler = () => Promise.resolve({ ok: true, url: 'https://papers.cool/arxiv/2312.00001' });
+  const tab = { id: 4, index: 1, windowId: 1, url: 'https://example.org/' };
+  assert.equal((await send({ type: MESSAGE.RESOLVE_TEXT, text: '  see arXiv:2312.00001 ', tab }, popup)).ok, true);
+  assert.equal((await send({ type: MESSAGE.RESOLVE_TEXT, text: 'https://arxiv.org/abs/2312.00001', tab }, popup)).ok, true);
+  assert.deepEqual(fake.calls.native.map((c) => [c.message.selectionText, c.message.pageUrl]),
+    [['see arXiv:2312.00001', undefined], [undefined, 'https://arxiv.org/abs/2312.00001']]);
+  assert.equal(fake.calls.tabsCreate.length, 2);
+  const recent = fake.chrome.storage.local.data.recentRedirects;
+  assert.deepEqual(recent.map((r) => r.input), ['https://arxiv.org/abs/2312.00001', 'see arXiv:2312.00001']);
+});
+
+test('the input box is only for the extension\'s own pages', async () => {
+  fake.reset();
+  const stranger = { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' };
+  assert.equal((await send({ type: MESSAGE.RESOLVE_TEXT, text: '2312.00001' }, stranger)).ok, false);
+  assert.equal(fake.calls.native.length, 0);
 });
 
 test('unknown messages and other extensions are ignored', async () => {

@@ -1,23 +1,35 @@
 // The manifest, the files it names, and what the popup says.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import test from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { MESSAGE } from '../../../extension/lib/constants.js';
-import { describeHost, describeLastRedirect } from '../../../extension/popup/describe.js';
+import { describeHost, describeRecent } from '../../../extension/popup/describe.js';
 
-const EXT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'extension');
+import { EXTENSION_DIR as EXT, REPO_DIR, RULES_FILE } from '../lib/paths.mjs';
+
 const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 
-test('the extension id derives from the manifest key and matches EXTENSION_ID', () => {
-  const der = Buffer.from(manifest.key, 'base64');
-  const id = [...createHash('sha256').update(der).digest('hex').slice(0, 32)]
+// The id is the first 128 bits of SHA-256 of the DER public key, hex digits
+// mapped 0-9a-f -> a-p (how Chromium names an extension).
+function idOfPublicKey(der) {
+  return [...createHash('sha256').update(der).digest('hex').slice(0, 32)]
     .map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-  assert.equal(readFileSync(join(EXT, 'EXTENSION_ID'), 'utf8').trim(), id);
+}
+
+test('EXTENSION_ID is the id of the manifest key and of the signing key', () => {
+  const id = readFileSync(join(EXT, 'EXTENSION_ID'), 'utf8').trim();
   assert.match(id, /^[a-p]{32}$/);
+  const manifestKey = Buffer.from(manifest.key, 'base64');
+  assert.equal(idOfPublicKey(manifestKey), id, 'the manifest "key" gives another id than EXTENSION_ID');
+  // The private key that signs coolpapers.crx: a packed copy gets its id
+  // from this key, an unpacked one from the manifest's.
+  const signingKey = createPublicKey(readFileSync(join(REPO_DIR, 'packaging', 'extension-key.pem')))
+    .export({ type: 'spki', format: 'der' });
+  assert.equal(idOfPublicKey(signingKey), id, 'packaging/extension-key.pem gives another id than EXTENSION_ID');
+  assert.deepEqual(signingKey, manifestKey);
 });
 
 test('the manifest asks only for what is used', () => {
@@ -48,9 +60,27 @@ test('every file the manifest names exists, and icons have their sizes', () => {
   }
 });
 
-test('content scripts run only on the four kinds of pages that get links, over https', () => {
+test('content scripts run exactly where the rule table says, over https', () => {
   const matches = manifest.content_scripts.flatMap((c) => c.matches);
-  for (const m of matches) assert.match(m, /^https:\/\/(www\.)?(arxiv\.org\/(abs|list)\/\*|openreview\.net\/forum\*|aclanthology\.org\/\*)$/, m);
+  const table = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
+  const expected = [...new Set(table.families.flatMap((f) => f.content_script_patterns ?? []))];
+  assert.deepEqual(matches, expected);
+  for (const m of ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*', 'https://openreview.net/forum*', 'https://aclanthology.org/*']) {
+    assert.ok(matches.includes(m), m);
+  }
+  for (const m of matches) assert.match(m, /^https:\/\/[a-z0-9.-]+\/[^\s]*$/, m);
+});
+
+test('sites.json is the rule table\'s families, as the host\'s describe gives them', () => {
+  const sites = JSON.parse(readFileSync(join(EXT, 'sites.json'), 'utf8'));
+  const table = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
+  assert.deepEqual(sites.families.map((f) => f.name), table.families.map((f) => f.name));
+  for (const [i, f] of table.families.entries()) {
+    assert.deepEqual(sites.families[i], {
+      name: f.name, displayName: f.display ?? f.name, page: f.page, stage: f.stage ?? 'id',
+      pagePatterns: f.page_patterns ?? [], pdfPatterns: f.pdf_patterns ?? [], source: 'built-in',
+    });
+  }
 });
 
 test('the content script uses the same message name as the worker', () => {
@@ -72,8 +102,12 @@ test('the popup says installed, missing (with or without the service) or broken'
   assert.equal(describeHost(undefined).state, 'broken');
 });
 
-test('the popup shows the last redirect, or that there was none', () => {
-  assert.equal(describeLastRedirect(null), 'None yet.');
-  assert.match(describeLastRedirect({ url: 'https://papers.cool/arxiv/1', via: 'host', at: 0 }), /^https:\/\/papers.cool\/arxiv\/1 — /);
-  assert.match(describeLastRedirect({ url: 'http://s/?q=x', via: 'service' }), /via the redirect service/);
+test('the popup lists each recent redirect as what was given and where it led', () => {
+  assert.equal(describeRecent(null), null);
+  assert.equal(describeRecent({ input: 'x' }), null);
+  assert.equal(describeRecent({ input: 'x', url: 'javascript:alert(1)' }), null);
+  assert.deepEqual(describeRecent({ input: 'arXiv:1', url: 'https://papers.cool/arxiv/1', via: 'host', at: 0 }),
+    { input: 'arXiv:1', url: 'https://papers.cool/arxiv/1', text: 'arXiv:1 → https://papers.cool/arxiv/1' });
+  assert.equal(describeRecent({ url: 'https://papers.cool/arxiv/1' }).input, '(this page)');
+  assert.match(describeRecent({ input: 'x', url: 'http://s/?q=x', via: 'service' }).text, /via the redirect service/);
 });

@@ -27,7 +27,7 @@ test('a resolved page opens in a new tab right of the current one', async () => 
   assert.deepEqual(fake.calls.tabsCreate,
     [{ url: 'https://papers.cool/arxiv/2312.00001', active: true, index: 3, openerTabId: 7, windowId: 1 }]);
   assert.deepEqual(fake.calls.notifications, []);
-  assert.equal(fake.chrome.storage.local.data.lastRedirect.url, 'https://papers.cool/arxiv/2312.00001');
+  assert.equal(fake.chrome.storage.local.data.recentRedirects[0].url, 'https://papers.cool/arxiv/2312.00001');
 });
 
 test('the "current tab" option navigates the tab instead', async () => {
@@ -62,14 +62,24 @@ test('a tab that went away still gets its page, at the end', async () => {
   assert.deepEqual(fake.calls.tabsCreate.at(-1), { url: 'https://papers.cool/arxiv/2312.00001', active: true });
 });
 
-test('no paper id: the notification says so in plain words', async () => {
+test('no paper id: the notification says so in the host\'s plain words, which name what it looked at', async () => {
   fake.reset();
-  answer(hostReply.error('no_match', 'No paper id found.'));
+  answer(hostReply.error('no_match', 'No paper id found in the URL'));
   const result = await coolpapersRedirect({ pageUrl: 'https://doi.org/10.1145/3580305.3599000' }, TAB);
-  assert.deepEqual(result, { ok: false, kind: 'no_id', error: NO_ID_MESSAGE });
-  assert.equal(NO_ID_MESSAGE, 'No paper id found in the selection, link or page');
-  assert.deepEqual(fake.calls.notifications.map((n) => [n.id, n.options.message]), [[NOTIFICATION.NO_ID, NO_ID_MESSAGE]]);
+  assert.deepEqual(result, { ok: false, kind: 'no_id', error: 'No paper id found in the URL' });
+  assert.deepEqual(fake.calls.notifications.map((n) => [n.id, n.options.message]),
+    [[NOTIFICATION.NO_ID, 'No paper id found in the URL']]);
   assert.deepEqual(fake.calls.tabsCreate, []);
+});
+
+test('no paper id: a host message that is not the resolver\'s is replaced by the extension\'s own', async () => {
+  for (const message of [undefined, 42, 'Click here: http://evil.example/', `No paper id found${'!'.repeat(300)}`]) {
+    fake.reset();
+    answer(hostReply.error('no_match', message));
+    const result = await coolpapersRedirect({ pageUrl: 'https://doi.org/10.1145/3580305.3599000' }, TAB);
+    assert.deepEqual(result, { ok: false, kind: 'no_id', error: NO_ID_MESSAGE });
+  }
+  assert.equal(NO_ID_MESSAGE, 'No paper id found in the selection, link or page');
 });
 
 test('a click with nothing to resolve is not sent to the host and is not silent', async () => {

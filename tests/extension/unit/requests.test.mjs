@@ -6,6 +6,7 @@ import { INPUT_MAX_CHARS } from '../../../extension/lib/constants.js';
 import {
   firstInputText, hasInput, infoFromTypedText, resolveRequest, sanitizeBatchItem,
 } from '../../../extension/lib/requests.js';
+import { REQUEST_MEMBERS, resolutionExamples } from '../../resolution_examples.mjs';
 
 test('a resolve request forwards the four OnClickData fields and the base', () => {
   const info = {
@@ -47,4 +48,17 @@ test('the redirect service gets the first field in priority order', () => {
   assert.equal(firstInputText({ pageUrl: 'p', linkUrl: 'l' }), 'l');
   assert.equal(firstInputText({ frameUrl: 'f', pageUrl: 'p' }), 'p');
   assert.equal(firstInputText({}), '');
+});
+
+test('every request of the contract\'s examples reaches the host as written, in priority order', () => {
+  for (const example of resolutionExamples()) {
+    // What Chrome reports about a click has more members than the texts.
+    const info = { menuItemId: 'redirect', editable: false, ...example.request };
+    const request = resolveRequest(info, 'https://papers.cool');
+    assert.deepEqual(request, { type: 'resolve', ...example.request, base: 'https://papers.cool' }, example.where);
+    assert.deepEqual(Object.keys(request).slice(1, -1), REQUEST_MEMBERS.filter((m) => m in example.request), example.where);
+    assert.deepEqual(sanitizeBatchItem(info), example.request, example.where);
+    // Without the host, the redirect service gets the first text in that order.
+    assert.equal(firstInputText(info), Object.values(example.request)[0], example.where);
+  }
 });

@@ -105,7 +105,8 @@ test('omnibox: typing "cp some words" and Enter searches Cool Papers in the curr
   await browser.waitForPage((p) => p.targetId === home.targetId && p.url === expected, 'the current tab to show the search');
 });
 
-test('toolbar: the popup opened from the Extensions menu redirects the page', async () => {
+// Opens the toolbar popup with the mouse and returns its CDP session id.
+async function openPopupFromToolbar() {
   // Unpinned, the extension's button lives in the Extensions (puzzle) menu
   // at the toolbar's right end. Opening the popup by a click is what grants
   // activeTab, which lets the popup read the page's URL (chrome.action.
@@ -119,8 +120,23 @@ test('toolbar: the popup opened from the Extensions menu redirects the page', as
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId: popup.targetId, flatten: true });
   await poll(() => browser.evalIn(sessionId, `document.getElementById('host-status').dataset.state === 'ok'`),
     'the popup to report the host as installed');
+  return sessionId;
+}
+
+test('toolbar: the popup opened from the Extensions menu redirects the page', async () => {
+  const sessionId = await openPopupFromToolbar();
   await browser.evalIn(sessionId, `document.getElementById('redirect').click()`);
   await newTabAt(EXPECTED);
+  assert.deepEqual(await browser.notificationIds(), []);
+});
+
+test('toolbar: typing into the popup as it opens and pressing Enter opens that paper', async () => {
+  await openPopupFromToolbar();
+  // No click into the box: the keys go where the popup put the focus.
+  xdotool('type', '--delay', '20', 'see arXiv:2401.12345');
+  await sleep(200);
+  xdotool('key', 'Return');
+  await newTabAt('https://papers.cool/arxiv/2401.12345');
   assert.deepEqual(await browser.notificationIds(), []);
 });
 

@@ -1,0 +1,57 @@
+// `coolpapers native-host` and `coolpapers chrome-extension://ID/`: serve
+// native messaging on stdin/stdout for a browser.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "coolpapers/errors.hpp"
+#include "native_host.hpp"
+
+namespace coolpapers::app {
+namespace {
+
+constexpr std::string_view kHelp = R"HELP(Usage: coolpapers native-host
+
+Serves the browser extension: reads native messaging requests on standard
+input (each a 4-byte length and a JSON object) and writes one reply per
+request, until standard input ends. Browsers start it themselves as the
+native messaging host cool.papers.redirector (as `coolpapers
+chrome-extension://ID/`); there is no reason to run it by hand.
+
+To check that browsers can start it: coolpapers doctor
+To resolve a paper from a terminal: coolpapers resolve TEXT
+The messages are described in native_host/PROTOCOL.md.
+)HELP";
+
+}  // namespace
+
+int cmd_native_host(const std::vector<std::string>& args) {
+  for (const std::string& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kHelp;
+      return 0;
+    }
+  }
+  // A browser always connects a pipe; a terminal means a person typed the
+  // command, who would otherwise wait forever for a binary frame.
+  if (::isatty(STDIN_FILENO)) {
+    std::cerr << "coolpapers: native-host serves the browser extension over a pipe and is started by the browser.\n"
+                 "To check that browsers can start it, run `coolpapers doctor`; to resolve a paper, "
+                 "`coolpapers resolve TEXT`.\n";
+    return exit_code(ErrorCode::usage);
+  }
+  // A broken user rule file must not break right-click: fall back to the
+  // built-in rules and say why on stderr (Chrome copies it to its log;
+  // `coolpapers rules test` shows the details).
+  std::optional<Resolver> resolver = load_resolver({});
+  if (!resolver) {
+    std::cerr << "coolpapers: native host continues with the built-in rules only\n";
+    auto builtin = Resolver::create({});
+    if (!builtin) return exit_code(ErrorCode::internal);
+    resolver = *builtin;
+  }
+  return run_native_host(*resolver, STDIN_FILENO, STDOUT_FILENO);
+}
+
+}  // namespace coolpapers::app

@@ -1,0 +1,140 @@
+// `coolpapers open`: resolve, then hand the page to the user's browser.
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "coolpapers/errors.hpp"
+
+extern char** environ;
+
+namespace coolpapers::app {
+namespace {
+
+constexpr std::string_view kHelp = R"HELP(Usage: coolpapers open [options] TEXT...
+
+Resolves each TEXT like `coolpapers resolve` and opens the Cool Papers page
+in the browser named by $BROWSER (its first ':'-separated entry; "%s" in it
+is replaced by the URL) or else with xdg-open. Exits 3 when that command
+cannot be started or fails within two seconds.
+
+Options:
+  --dry-run     print the command instead of running it
+  --field F     auto (default), selection, link, page or frame
+  --base URL    target site (default https://papers.cool)
+  --rules FILE  extra rule file (repeatable)
+)HELP";
+
+// The command that opens `url`: $BROWSER's first entry split on spaces
+// (with %s replaced, or the URL appended), else xdg-open. No shell is
+// involved, so nothing in the URL is ever interpreted.
+std::vector<std::string> browser_command(const std::string& url) {
+  std::vector<std::string> argv;
+  const char* env = std::getenv("BROWSER");
+  std::string first = env ? std::string(env).substr(0, std::string(env).find(':')) : "";
+  std::istringstream words(first);
+  bool placed = false;
+  for (std::string word; words >> word;) {
+    if (auto at = word.find("%s"); at != std::string::npos) {
+      word.replace(at, 2, url);
+      placed = true;
+    }
+    argv.push_back(word);
+  }
+  if (argv.empty()) argv.push_back("xdg-open");
+  if (!placed) argv.push_back(url);
+  return argv;
+}
+
+std::string shell_quote(const std::string& word) {
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// How long a browser command may take to fail. xdg-open without a usable
+// browser, or BROWSER=false, exits at once with an error; a browser that
+// started may run until the user closes it, so after this it counts as
+// started and is left running.
+constexpr int kStartupCheckMs = 2000;
+
+// Starts the browser and watches it for kStartupCheckMs. Returns an error
+// message, or empty when it started (exited 0, or still running).
+std::string launch(const std::vector<std::string>& command) {
+  std::vector<char*> argv;
+  for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ);
+  if (rc != 0) return std::strerror(rc);
+  constexpr int kPollMs = 20;
+  for (int waited = 0; waited < kStartupCheckMs; waited += kPollMs) {
+    int status = 0;
+    pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == pid) {
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
+      return WIFEXITED(status) ? "it exited with status " + std::to_string(WEXITSTATUS(status))
+                               : "it was killed by signal " + std::to_string(WTERMSIG(status));
+    }
+    if (done < 0) return {};  // not our child any more: nothing to learn
+    ::usleep(kPollMs * 1000);
+  }
+  return {};
+}
+
+}  // namespace
+
+int cmd_open(const std::vector<std::string>& args) {
+  CommonOptions common;
+  FieldChoice field;
+  bool dry_run = false;
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kHelp;
+      return 0;
+    }
+    if (arg == "--dry-run") {
+      dry_run = true;
+    } else if (int taken = parse_field_option(args, i, field); taken != 0) {
+      if (taken < 0) return exit_code(ErrorCode::usage);
+    } else if (int used = parse_common_option(args, i, common); used != 0) {
+      if (used < 0) return exit_code(ErrorCode::usage);
+    } else if (arg.starts_with("--")) {
+      return usage_error("open: unknown option \"" + arg + "\"");
+    } else {
+      texts.push_back(arg);
+    }
+  }
+  if (texts.empty()) return usage_error("open: give the id, URL or text to open");
+  auto resolver = load_resolver(common);
+  if (!resolver) return exit_code(ErrorCode::bad_config);
+
+  int status = 0;
+  for (const auto& text : texts) {
+    Resolution r = resolver->resolve(text, field.for_text(text));
+    if (!r.ok()) {
+      std::cerr << "coolpapers: \"" << text << "\": " << r.message << "\n";
+      status = exit_code(*r.error);
+      continue;
+    }
+    auto command = browser_command(r.url);
+    if (dry_run) {
+      for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
+      std::cout << "\n";
+    } else if (std::string error = launch(command); !error.empty()) {
+      std::cerr << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
+                << "; set $BROWSER to your browser's command, e.g. BROWSER=firefox\n";
+      status = exit_code(ErrorCode::io);
+    }
+  }
+  return status;
+}
+
+}  // namespace coolpapers::app

@@ -1,0 +1,207 @@
+// `coolpapers resolve`: ids, URLs and citation text to Cool Papers URLs.
+#include <cstdio>
+#include <iostream>
+
+#include "cli.hpp"
+#include "cli_page_meta.hpp"
+#include "coolpapers/errors.hpp"
+#include "coolpapers/resolution_json.hpp"
+#include "line_reader.hpp"
+
+namespace coolpapers::app {
+namespace {
+
+constexpr std::string_view kHelp = R"HELP(Usage: coolpapers resolve [options] [TEXT...]
+
+Prints the Cool Papers URL of each TEXT, one per line. With no TEXT, reads
+standard input and writes exactly one line per input line: the URL, or an
+empty line when the line holds no paper (so output stays aligned with input).
+
+Options:
+  --field F     how to read each TEXT: auto (default: a TEXT starting with
+                http:// or https:// is a page URL, anything else selected
+                text), selection, link, page or frame
+  --json        one JSON object per line instead of the URL:
+                {"ok":true,"url":...,"family":...,"ids":[...],"field":...}
+                {"ok":false,"error":{"code":"no_match","message":...}}
+                ("truncated":true is added when a text held more than 50 ids)
+  --meta FILE   the page's meta tags as a JSON object, e.g.
+                {"citation_title":"...","citation_arxiv_id":"2106.09685"}:
+                ids in citation_arxiv_id, citation_doi or citation_pdf_url,
+                else a search for citation_title or DC.title
+  --html FILE   the same tags read from the page's HTML ("-": standard
+                input, e.g. curl -s URL | coolpapers resolve --html - URL)
+  --base URL    target site (default https://papers.cool)
+  --rules FILE  extra rule file (repeatable); ~/.config/coolpapers/rules.json
+                is read too when it exists
+
+Examples:
+  coolpapers resolve https://arxiv.org/abs/2312.00001v2
+  coolpapers resolve 'see arXiv:2401.12345 and 2402.00012v3'
+  coolpapers resolve --json < urls.txt > answers.jsonl
+  curl -s https://jmlr.org/papers/v24/22-1234.html |
+    coolpapers resolve --html - https://jmlr.org/papers/v24/22-1234.html
+
+Exit codes: 0 every TEXT resolved, 1 one did not, 2 usage or configuration
+error. Reading standard input: 0 unless a usage, configuration or I/O error.
+)HELP";
+
+// Longest line read from standard input; the resolver is linear, this only
+// bounds memory for a runaway input.
+constexpr std::size_t kMaxLineBytes = 1024 * 1024;
+
+struct ResolveOptions {
+  CommonOptions common;
+  FieldChoice field;
+  bool json = false;
+  std::string meta_file;  // --meta
+  std::string html_file;  // --html
+  std::vector<std::string> texts;
+};
+
+// Returns nullopt after printing help (exit 0) or a usage error (exit 2);
+// `exit` tells which.
+std::optional<ResolveOptions> parse(const std::vector<std::string>& args, int& exit) {
+  ResolveOptions options;
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_done || arg.empty() || arg[0] != '-' || arg == "-") {
+      options.texts.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << kHelp;
+      exit = 0;
+      return std::nullopt;
+    } else if (arg == "--json") {
+      options.json = true;
+    } else if (int taken = parse_field_option(args, i, options.field); taken != 0) {
+      if (taken < 0) {
+        exit = exit_code(ErrorCode::usage);
+        return std::nullopt;
+      }
+    } else if (arg == "--meta" || arg == "--html") {
+      if (i + 1 >= args.size() || args[i + 1].empty()) {
+        exit = usage_error(arg + " needs a file name" + (arg == "--html" ? " (or - for standard input)" : ""));
+        return std::nullopt;
+      }
+      (arg == "--meta" ? options.meta_file : options.html_file) = args[++i];
+    } else if (int used = parse_common_option(args, i, options.common); used != 0) {
+      if (used < 0) {
+        exit = exit_code(ErrorCode::usage);
+        return std::nullopt;
+      }
+    } else {
+      exit = usage_error("resolve: unknown option \"" + arg + "\"");
+      return std::nullopt;
+    }
+  }
+  if (options.texts.empty() && (options.html_file == "-" || options.meta_file == "-")) {
+    exit = usage_error("with --html - or --meta -, standard input is the page: give the page's URL as TEXT");
+    return std::nullopt;
+  }
+  return options;
+}
+
+class Printer {
+ public:
+  Printer(const Resolver& resolver, const ResolveOptions& options, const PageMeta& meta)
+      : resolver_(resolver), options_(options), meta_(meta) {}
+
+  // Resolves one text and writes its line. Returns true iff it resolved.
+  bool resolve(std::string_view text) {
+    Field field = options_.field.for_text(text);
+    Request request;
+    request.set(field, text);
+    request.page_meta = meta_;
+    resolver_.resolve_into(request, result_);
+    if (options_.json) {
+      line_ = to_json(result_);
+    } else {
+      line_ = result_.ok() ? result_.url : "";
+    }
+    write_line();
+    return result_.ok();
+  }
+
+  void write_error(ErrorCode code, std::string_view message) {
+    line_ = options_.json ? to_json(ErrorReply{code, std::string(message)}) : "";
+    write_line();
+  }
+
+  const Resolution& last() const { return result_; }
+  bool failed() const { return std::ferror(stdout) != 0; }
+
+ private:
+  void write_line() {
+    line_.push_back('\n');
+    std::fwrite(line_.data(), 1, line_.size(), stdout);
+  }
+
+  const Resolver& resolver_;
+  const ResolveOptions& options_;
+  PageMeta meta_;
+  Resolution result_;
+  std::string line_;
+};
+
+int resolve_arguments(Printer& printer, const ResolveOptions& options) {
+  bool all = true;
+  for (const auto& text : options.texts) {
+    if (!printer.resolve(text)) {
+      all = false;
+      std::cerr << "coolpapers: \"" << text << "\": " << printer.last().message << "\n";
+    } else if (printer.last().truncated) {
+      std::cerr << "coolpapers: note: the text holds more than " << printer.last().ids.size() << " ids; only the first "
+                << printer.last().ids.size() << " are in the answer (split the text to get the rest)\n";
+    }
+  }
+  // A failed write is reported by run(), like every command's.
+  return all ? 0 : exit_code(ErrorCode::no_match);
+}
+
+int resolve_stdin(Printer& printer) {
+  LineReader reader(stdin, kMaxLineBytes);
+  std::string line;
+  std::size_t number = 0;
+  for (;;) {
+    auto status = reader.next(line);
+    if (status == LineReader::Status::end) break;
+    if (status == LineReader::Status::error) {
+      std::cerr << "coolpapers: cannot read standard input\n";
+      return exit_code(ErrorCode::io);
+    }
+    ++number;
+    if (status == LineReader::Status::too_long) {
+      std::cerr << "coolpapers: line " << number << " is longer than 1 MiB; skipped\n";
+      printer.write_error(ErrorCode::too_large, "Input line is longer than 1 MiB");
+    } else if (printer.resolve(line) && printer.last().truncated) {
+      std::cerr << "coolpapers: note: line " << number << " holds more than " << printer.last().ids.size()
+                << " ids; only the first " << printer.last().ids.size() << " are in the answer\n";
+    }
+    // Flush whenever we would wait for input, so a caller that writes one
+    // line and reads one answer (a coprocess) is never stuck.
+    if (reader.drained()) std::fflush(stdout);
+    if (printer.failed()) break;  // run() reports it
+  }
+  return 0;
+}
+
+}  // namespace
+
+int cmd_resolve(const std::vector<std::string>& args) {
+  int exit = 0;
+  auto options = parse(args, exit);
+  if (!options) return exit;
+  auto resolver = load_resolver(options->common);
+  if (!resolver) return exit_code(ErrorCode::bad_config);
+  auto meta = read_page_meta(options->meta_file, options->html_file);
+  if (!meta) return exit_code(ErrorCode::usage);
+  Printer printer(*resolver, *options, meta->view());
+  return options->texts.empty() ? resolve_stdin(printer) : resolve_arguments(printer, *options);
+}
+
+}  // namespace coolpapers::app

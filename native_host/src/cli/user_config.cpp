@@ -1,0 +1,45 @@
+// Loading the resolver with the user's rule files.
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli.hpp"
+#include "coolpapers/rule_file.hpp"
+
+namespace coolpapers::app {
+
+std::string user_rules_path() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg && *xdg == '/') return std::string(xdg) + "/coolpapers/rules.json";
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : ".") + "/.config/coolpapers/rules.json";
+}
+
+std::optional<Resolver> load_resolver(const CommonOptions& common) {
+  std::vector<RuleSource> sources;
+  std::string user_file = user_rules_path();
+  struct stat info {};
+  std::vector<std::string> files;
+  if (::stat(user_file.c_str(), &info) == 0) files.push_back(user_file);
+  files.insert(files.end(), common.rule_files.begin(), common.rule_files.end());
+
+  for (const auto& path : files) {
+    auto source = read_rule_file(path);
+    if (!source) {
+      std::cerr << "coolpapers: " << source.error().to_string() << "\n";
+      return std::nullopt;
+    }
+    sources.push_back(std::move(*source));
+  }
+  Options options;
+  options.base = common.base;
+  auto resolver = Resolver::create(options, sources);
+  if (!resolver) {
+    std::cerr << "coolpapers: " << resolver.error().to_string() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*resolver);
+}
+
+}  // namespace coolpapers::app

@@ -1,0 +1,270 @@
+// The checks behind `coolpapers doctor`. Problem codes, each with its fault:
+//   read_error           the manifest exists but cannot be read
+//   bad_json             not valid JSON
+//   not_object           JSON, but not an object
+//   wrong_name           "name" is not cool.papers.redirector
+//   wrong_type           "type" is not "stdio"
+//   path_missing         no "path" string
+//   path_relative        "path" is not absolute (Chromium refuses it)
+//   path_not_found       "path" does not exist
+//   path_not_file        "path" is not a regular file
+//   path_not_executable  "path" has no execute permission
+//   not_this_binary      "path" is another program than this coolpapers (warning)
+//   origins_missing      no "allowed_origins" list
+//   origin_invalid       an entry Chromium rejects (it then ignores the manifest)
+//   origin_missing       the extension's origin is not listed
+//   ping_failed          started as a browser would, the host gave no good ping reply
+#include "doctor_checks.hpp"
+#include "doctor_fixes.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace coolpapers::app::doctor {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Manifests are a few hundred bytes; a huge file is not a manifest.
+constexpr std::uintmax_t kMaxManifestBytes = 1024 * 1024;
+
+void add(Registration& r, std::string code, std::string message, Severity severity = Severity::error) {
+  r.problems.push_back({std::move(code), severity, std::move(message)});
+}
+
+std::string quoted(const boost::json::value& v) { return boost::json::serialize(v); }
+
+bool is_valid_origin(std::string_view origin) {
+  constexpr std::string_view scheme = "chrome-extension://";
+  if (!origin.starts_with(scheme) || !origin.ends_with("/")) return false;
+  std::string_view id = origin.substr(scheme.size(), origin.size() - scheme.size() - 1);
+  if (id.size() != 32) return false;
+  for (char c : id)
+    if (c < 'a' || c > 'p') return false;
+  return true;
+}
+
+void check_origins(const boost::json::object& manifest, const Environment& env, Registration& r) {
+  const auto* origins = manifest.if_contains("allowed_origins");
+  if (!origins || !origins->is_array()) {
+    add(r, "origins_missing", "no \"allowed_origins\" list; the extension is refused access");
+    return;
+  }
+  std::string expected = extension_origin(env.extension_id);
+  bool found = false;
+  for (const auto& entry : origins->as_array()) {
+    if (!entry.is_string() || !is_valid_origin(entry.as_string())) {
+      add(r, "origin_invalid",
+          "allowed_origins entry " + quoted(entry) +
+              " is not of the form chrome-extension://<32 letters a-p>/; Chromium rejects the whole manifest");
+      continue;
+    }
+    if (entry.as_string() == expected) found = true;
+  }
+  if (!found)
+    add(r, "origin_missing",
+        "allowed_origins " + quoted(*origins) + " does not hold " + expected +
+            " (the bundled extension); Chromium answers \"Access to the specified native messaging host is forbidden.\"");
+}
+
+// $HOME, else this user's home from /etc/passwd. Read directly rather than
+// with getpwuid(): the host links glibc statically, where NSS lookups would
+// need glibc's shared libraries at run time.
+std::string home_directory() {
+  if (const char* home = std::getenv("HOME"); home && *home) return home;
+  std::ifstream passwd("/etc/passwd");
+  const std::string uid = std::to_string(::getuid());
+  for (std::string line; std::getline(passwd, line);) {
+    // name:password:uid:gid:gecos:home:shell
+    std::vector<std::string> fields;
+    std::istringstream in(line);
+    for (std::string field; std::getline(in, field, ':');) fields.push_back(field);
+    if (fields.size() >= 6 && fields[2] == uid) return fields[5];
+  }
+  return "/";
+}
+
+// "line L, column C" (both from 1) of byte `offset` of `text`.
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
+}
+
+std::string mode_string(fs::perms p) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(p) & 07777u);
+  return text;
+}
+
+// Checks "path" on disk: exists, is a file, executable, this binary. Returns
+// true iff it can be started.
+bool check_host_file(const Environment& env, Registration& r) {
+  std::error_code ec;
+  fs::file_status status = fs::status(r.host_path, ec);
+  if (ec || !fs::exists(status)) {
+    add(r, "path_not_found", "\"path\" " + r.host_path + " does not exist");
+    return false;
+  }
+  if (!fs::is_regular_file(status)) {
+    add(r, "path_not_file", "\"path\" " + r.host_path + " is not a regular file");
+    return false;
+  }
+  if (::access(r.host_path.c_str(), X_OK) != 0) {
+    add(r, "path_not_executable",
+        "\"path\" " + r.host_path + " is not executable (mode " + mode_string(status.permissions()) + ")");
+    return false;
+  }
+  fs::path real = fs::canonical(r.host_path, ec);
+  if (!ec && !env.self_path.empty() && real != fs::path(env.self_path))
+    add(r, "not_this_binary",
+        "\"path\" " + r.host_path + " is not this coolpapers (" + env.self_path + ")", Severity::warning);
+  return true;
+}
+
+}  // namespace
+
+Environment environment_from_process() {
+  Environment env;
+  if (const char* root = std::getenv("COOLPAPERS_DOCTOR_ROOT"); root && *root) {
+    env.system_root = root;
+    while (env.system_root.size() > 1 && env.system_root.back() == '/') env.system_root.pop_back();
+    if (env.system_root == "/") env.system_root.clear();
+  }
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  env.config_home = (xdg && xdg[0] == '/') ? std::string(xdg) : home_directory() + "/.config";
+  std::error_code ec;
+  env.self_path = fs::canonical("/proc/self/exe", ec).string();
+  env.extension_id = std::string(builtin_extension_id());
+  return env;
+}
+
+bool Registration::broken() const {
+  if (!registered) return false;
+  for (const Problem& p : problems)
+    if (p.severity == Severity::error) return true;
+  return false;
+}
+
+const Registration* BrowserReport::effective() const {
+  if (user.registered) return &user;
+  if (system.registered) return &system;
+  return nullptr;
+}
+
+bool BrowserReport::ready() const {
+  const Registration* used = effective();
+  return installed && used && used->works();
+}
+
+bool Report::ok() const {
+  bool any_ready = false;
+  for (const BrowserReport& b : browsers) any_ready = any_ready || b.ready();
+  return any_ready && error_count() == 0;
+}
+
+int Report::error_count() const {
+  int errors = 0;
+  for (const BrowserReport& b : browsers)
+    for (const Registration* r : {&b.system, &b.user})
+      for (const Problem& p : r->problems) errors += p.severity == Severity::error;
+  for (const BrowserReport& b : browsers) errors += b.extension.error_count();
+  return errors;
+}
+
+void check_manifest_text(const std::string& text, const Environment& env, Registration& r) {
+  boost::system::error_code ec;
+  boost::json::stream_parser parser;
+  std::size_t used = parser.write(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    add(r, "bad_json", "not valid JSON: " + ec.message() + " at " + line_and_column(text, used));
+    return;
+  }
+  boost::json::value parsed = parser.release();
+  if (!parsed.is_object()) {
+    add(r, "not_object", "valid JSON, but not an object");
+    return;
+  }
+  const auto& manifest = parsed.as_object();
+  const auto* name = manifest.if_contains("name");
+  if (!name || !name->is_string() || name->as_string() != kHostName)
+    add(r, "wrong_name",
+        "\"name\" is " + (name ? quoted(*name) : std::string("missing")) + "; it must be \"" + std::string(kHostName) +
+            "\", the file name without .json");
+  const auto* type = manifest.if_contains("type");
+  if (!type || !type->is_string() || type->as_string() != "stdio")
+    add(r, "wrong_type", "\"type\" is " + (type ? quoted(*type) : std::string("missing")) + "; it must be \"stdio\"");
+  const auto* path = manifest.if_contains("path");
+  if (!path || !path->is_string() || path->as_string().empty()) {
+    add(r, "path_missing", "no \"path\" string: Chromium cannot start the host");
+  } else {
+    r.host_path = std::string(path->as_string());
+    if (r.host_path.front() != '/')
+      add(r, "path_relative", "\"path\" " + r.host_path + " is not absolute; Chromium requires an absolute path on Linux");
+  }
+  check_origins(manifest, env, r);
+}
+
+Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env) {
+  Registration r;
+  r.scope = scope;
+  r.manifest_path = manifest_path;
+  std::error_code ec;
+  if (!fs::exists(manifest_path, ec)) return r;
+  r.registered = true;
+
+  std::uintmax_t size = fs::file_size(manifest_path, ec);
+  std::ifstream in(manifest_path, std::ios::binary);
+  if (ec || !in) {
+    add(r, "read_error", "cannot read the manifest: " + (ec ? ec.message() : std::string("open failed")));
+    return r;
+  }
+  if (size > kMaxManifestBytes) {
+    add(r, "read_error", "the manifest is " + std::to_string(size) + " bytes, too large to be a host manifest");
+    return r;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  check_manifest_text(text.str(), env, r);
+
+  bool startable = !r.host_path.empty() && r.host_path.front() == '/' && check_host_file(env, r);
+  if (startable) {
+    r.ping = ping_host(r.host_path, extension_origin(env.extension_id), env.ping_timeout_ms);
+    if (!r.ping->ok) add(r, "ping_failed", "started as a browser would, the host " + r.ping->error);
+  }
+  return r;
+}
+
+Report run_checks(const std::vector<Browser>& browsers, const Environment& env) {
+  Report report;
+  report.self_path = env.self_path;
+  report.extension_id = env.extension_id;
+  report.reinstall = reinstall_command(env.self_path, home_directory());
+  const std::string file = std::string(kHostName) + ".json";
+  for (const Browser& browser : browsers) {
+    BrowserReport b;
+    b.browser = browser;
+    b.profile_dir = env.config_home + "/" + browser.user_dir;
+    std::error_code ec;
+    b.profile_found = fs::is_directory(b.profile_dir, ec);
+    b.installed = b.profile_found || browser_program_found(browser, env);
+    b.system = check_registration(Scope::system, env.system_root + browser.system_dir + "/" + file, env);
+    b.user = check_registration(Scope::user, b.profile_dir + "/NativeMessagingHosts/" + file, env);
+    b.extension = check_extension(browser, b.profile_dir, b.profile_found, env);
+    report.browsers.push_back(std::move(b));
+  }
+  return report;
+}
+
+}  // namespace coolpapers::app::doctor
