@@ -46,22 +46,6 @@ std::string get(const std::string& target) {
 
 std::string body_of(const std::string& raw) { return raw.substr(raw.find("\r\n\r\n") + 4); }
 
-std::string encoded(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a paper site without a rule: the not-found page says which and what works") {
