@@ -144,9 +144,9 @@ TEST_CASE("a paper site without a rule gets a message naming it and what works")
   CHECK(test::url_of("https://www.semanticscholar.org/arxiv/2312.00001", P) == "https://papers.cool/arxiv/2312.00001");
   CHECK(test::url_of("https://www.usenix.org/conference/osdi23/presentation/zhang-hong", P) ==
         "https://papers.cool/venue/zhang-hong@osdi23@USENIX");
-  CHECK(test::builtin().resolve("https://github.com/a/b", P).message == "No paper id found in the selection, link or page");
+  CHECK(test::builtin().resolve("https://github.com/a/b", P).message == "No paper id found in the URL");
   CHECK(test::builtin().resolve("https://www.semanticscholar.org/author/x/1", P).message ==
-        "No paper id found in the selection, link or page");
+        "No paper id found in the URL");
 }
 
 TEST_CASE("page metadata: ids from citation tags, else a search for the title") {
