@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs coolpapers from a build tree, for one user (no root needed) or for
 # the whole system, registers its native messaging host with every
-# Chromium-family browser found, and offers them the packed extension
-# (coolpapers.crx, named by an external-extension file <id>.json that the
-# browser installs from at its next start). The .deb is the other way; this is for
+# browser found (Chromium family and Firefox), and offers the Chromium-family
+# ones the packed extension (coolpapers.crx, named by an external-extension
+# file <id>.json that the browser installs from at its next start). The .deb
+# is the other way; this is for
 # source builds and machines where you are not root.
 #
 #   packaging/install.sh [--user|--system] [--browser NAME]... [--prefix DIR]
@@ -39,8 +40,9 @@ Usage: packaging/install.sh [--user|--system] [--browser NAME]... [--prefix DIR]
                  build/release and build/package holding native_host/coolpapers)
   --uninstall    remove what an earlier run with the same --prefix installed
 
-Firefox is not supported: the bundled extension is a Chromium (Manifest V3)
-extension, and Firefox needs its own host manifest format.
+Firefox gets its own host manifest (allowed_extensions), in
+~/.mozilla/native-messaging-hosts (--user) or /usr/lib/mozilla/native-messaging-hosts
+(--system). The extension itself is loaded in Firefox as the README says.
 EOF
 }
 
@@ -49,7 +51,7 @@ die() {
   exit 2
 }
 
-# --- the browser table: name, display, system_dir, user_dir ---
+# --- the browser table: name, display, system_dir, user_dir, format ---
 table_rows() { grep -v '^#' "$here/browsers.tsv" | grep -v '^$'; }
 browser_names() { table_rows | cut -f1; }
 browser_field() { table_rows | awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }'; }
@@ -79,15 +81,13 @@ while (($#)); do
 done
 
 for name in "${selected[@]}"; do
-  if [[ $name == firefox ]]; then
-    die "Firefox is not supported: the bundled extension is Chromium-only (Manifest V3)"
-  fi
   [[ -n $(browser_field "$name" 1) ]] || die "unknown browser \"$name\"; known: $(browser_names | tr '\n' ' ')"
 done
 
 [[ -n ${HOME:-} ]] || die "HOME is not set"
 # Chromium-family browsers put their profile under $XDG_CONFIG_HOME (an
-# absolute path, per the XDG spec), else ~/.config.
+# absolute path, per the XDG spec), else ~/.config; Firefox's user_dir is
+# below HOME whatever XDG_CONFIG_HOME says.
 if [[ ${XDG_CONFIG_HOME:-} == /* ]]; then config_home=$XDG_CONFIG_HOME; else config_home=$HOME/.config; fi
 
 if [[ -z $prefix ]]; then
@@ -177,7 +177,7 @@ make_dirs() {
     dir=$(dirname "$dir")
   done
   for dir in "${missing[@]}"; do
-    mkdir -- "$dir"
+    mkdir -m 0755 -- "$dir"  # readable by the browser whatever the umask
     remember dir "$dir"
   done
 }
@@ -221,19 +221,32 @@ if ((changed > extension_before)); then echo "installed $extension_dir/"; else e
 crx=$prefix/share/coolpapers/coolpapers.crx
 put_file "$built_crx" "$crx" 644
 
-# The host manifest: the template of the .deb, "path" = this prefix's binary.
-manifest=$(mktemp)
-external=$(mktemp)
-trap 'rm -f "$manifest" "$external"' EXIT
+# The host manifests: the templates of the .deb, "path" = this prefix's
+# binary; one per format of browsers.tsv (Firefox rejects Chrome's).
+gecko_id=$(tr -d ' \t\r\n' <"$source_dir/extension/GECKO_ID")
+[[ $gecko_id =~ ^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$ ]] || die "extension/GECKO_ID does not hold a Firefox add-on id"
+manifest_dir=$(mktemp -d)
+trap 'rm -rf "$manifest_dir"' EXIT
 sed -e "s|@COOLPAPERS_HOST_PATH@|$prefix/bin/coolpapers|" -e "s|@COOLPAPERS_EXTENSION_ID@|$extension_id|" \
-  "$here/cool.papers.redirector.json.in" >"$manifest"
+  "$here/cool.papers.redirector.json.in" >"$manifest_dir/chromium"
+sed -e "s|@COOLPAPERS_HOST_PATH@|$prefix/bin/coolpapers|" -e "s|@COOLPAPERS_GECKO_ID@|$gecko_id|" \
+  "$here/cool.papers.redirector.firefox.json.in" >"$manifest_dir/firefox"
 # The external-extension file: the browser installs (or upgrades to) the .crx
 # at its next start when external_version is the version inside it.
+external=$manifest_dir/external
 printf '{\n  "external_crx": "%s",\n  "external_version": "%s"\n}\n' "$crx" "$crx_version" >"$external"
+
+# A browser's per-user directories: its profile, and where host manifests go.
+profile_dir() {
+  if [[ $(browser_field "$1" 5) == firefox ]]; then echo "$HOME/$(browser_field "$1" 4)"; else echo "$config_home/$(browser_field "$1" 4)"; fi
+}
+user_host_dir() {
+  if [[ $(browser_field "$1" 5) == firefox ]]; then echo "$(profile_dir "$1")/native-messaging-hosts"; else echo "$(profile_dir "$1")/NativeMessagingHosts"; fi
+}
 
 if ((${#selected[@]} == 0)); then
   while IFS= read -r name; do
-    if [[ $mode == system || -d $config_home/$(browser_field "$name" 4) ]]; then selected+=("$name"); fi
+    if [[ $mode == system || -d $(profile_dir "$name") ]]; then selected+=("$name"); fi
   done < <(browser_names)
 fi
 
@@ -243,20 +256,23 @@ for name in "${selected[@]}"; do
   if [[ $mode == system ]]; then
     dir=$(browser_field "$name" 3)
   else
-    dir=$config_home/$(browser_field "$name" 4)/NativeMessagingHosts
+    dir=$(user_host_dir "$name")
   fi
   registered+=("$(browser_field "$name" 2)")
   [[ -n ${done_dirs[$dir]:-} ]] && continue  # Brave shares Chrome's system dir
   done_dirs[$dir]=1
-  put_file "$manifest" "$dir/$host_name.json" 644
+  put_file "$manifest_dir/$(browser_field "$name" 5)" "$dir/$host_name.json" 644
 done
 
 offered=()
 not_offered=()
+firefox_selected=0
 for name in "${selected[@]}"; do
   display=$(browser_field "$name" 2)
   system_external=$(external_field "$name" 2)
-  if [[ -z $system_external ]]; then
+  if [[ $(browser_field "$name" 5) == firefox ]]; then
+    firefox_selected=1  # no .crx for Firefox: it has its own step (below)
+  elif [[ -z $system_external ]]; then
     not_offered+=("$display: which directory it installs external extensions from is not known; load the extension unpacked (below)")
   elif [[ $mode == system ]]; then
     put_file "$external" "$system_external/$extension_id.json" 644
@@ -275,12 +291,11 @@ if cmp -s -- "$record.tmp.$$" "$record"; then rm -f -- "$record.tmp.$$"; else mv
 
 echo
 if ((${#registered[@]} == 0)); then
-  echo "No browser profile found under $config_home (looked for: $(table_rows | cut -f4 | tr '\n' ' '))."
+  echo "No browser profile found under $config_home or $HOME (looked for: $(table_rows | cut -f4 | tr '\n' ' '))."
   echo "The host is not registered anywhere; pass --browser NAME to register it anyway."
 else
   echo "Host $host_name registered for: $(printf '%s, ' "${registered[@]}" | sed 's/, $//')."
 fi
-echo "Firefox: skipped (the bundled extension is Chromium-only)."
 if ((changed == 0)); then echo "Nothing changed: everything was already in place."; fi
 case ":${PATH:-}:" in
   *":$prefix/bin:"*) ;;
@@ -295,6 +310,11 @@ if ((${#not_offered[@]})); then
   echo "To load it unpacked: open chrome://extensions (brave://extensions, ...), turn on Developer mode,"
   echo "click \"Load unpacked\" and choose $extension_dir"
 fi
+if ((firefox_selected)); then
+  echo "Firefox: Debian's firefox-esr gets the extension from the .deb; otherwise open"
+  echo "about:debugging#/runtime/this-firefox, click \"Load Temporary Add-on...\" and choose"
+  echo "    $extension_dir/manifest.json"
+fi
 echo "Check the setup any time with: $prefix/bin/coolpapers doctor"
 uninstall_command="packaging/install.sh --uninstall"
 [[ $mode == system ]] && uninstall_command+=" --system"
@@ -305,6 +325,8 @@ echo "Uninstall with: $uninstall_command"
 echo
 if ((${#offered[@]})); then
   echo "Next: restart the browser; right-click any paper."
+elif ((firefox_selected && ${#not_offered[@]} == 0)); then
+  echo "Next: load the extension in Firefox (above); right-click any paper."
 else
   echo "Next: load the extension unpacked (above); right-click any paper."
 fi

@@ -24,6 +24,7 @@ if [[ $(id -u) -eq 0 ]]; then
   bin=/usr/bin/coolpapers
   extension=/usr/share/coolpapers/extension
   offered="Chromium, Google Chrome and Edge" unpacked="Brave, Vivaldi"
+  firefox_note="Debian's Firefox ESR needs no step: the package installed the extension for it (restart Firefox)."
 else
   echo "$ packaging/install.sh --user --build-dir build/package"
   packaging/install.sh --user --build-dir build/package
@@ -31,6 +32,7 @@ else
   extension=$HOME/.local/share/coolpapers/extension
   # Google Chrome reads external extensions only from a system directory.
   offered="Chromium and Edge" unpacked="Google Chrome, Brave, Vivaldi"
+  firefox_note="Firefox: about:debugging > This Firefox > Load Temporary Add-on > $extension/manifest.json"
 fi
 
 echo
@@ -42,4 +44,5 @@ echo "$ coolpapers doctor"
 echo
 echo "$offered install the extension at their next start."
 echo "$unpacked: load $extension unpacked once (chrome://extensions, Developer mode, Load unpacked)."
+echo "$firefox_note"
 echo "Next: restart the browser; right-click any paper."

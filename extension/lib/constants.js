@@ -3,7 +3,8 @@
 
 // The native messaging host's registered name (native_host/PROTOCOL.md). The host manifest
 // `<NativeMessagingHosts dir>/cool.papers.redirector.json` must list this
-// extension's one origin in `allowed_origins`.
+// extension's one origin in `allowed_origins` (Firefox's manifest, in
+// `native-messaging-hosts/`, lists its add-on id in `allowed_extensions`).
 export const HOST_NAME = 'cool.papers.redirector';
 
 // Chrome starts a new host process for every sendNativeMessage and never

@@ -1,5 +1,5 @@
 // Talking to the native host: one request, one reply, a timeout of our own,
-// and Chrome's error strings sorted into the three things a user can act on.
+// and the browsers' error strings sorted into the three things a user can act on.
 
 import { HOST_NAME, HOST_TIMEOUT_MS } from './constants.js';
 
@@ -17,12 +17,17 @@ export class HostError extends Error {
   }
 }
 
-// Exact strings of Chromium 156 (browser-e2e.md §6). A missing manifest, a
-// manifest whose path is wrong, and one that does not list our origin all
-// mean "not installed for this browser" to the user.
+// Exact strings of Chromium 156 and Firefox ESR 153. A missing manifest, a
+// manifest whose path is wrong, and one that does not list our origin (or
+// add-on id) all mean "not installed for this browser" to the user. Firefox
+// says "No such native application <name>" for all of these (the real reason
+// is only in its browser console) and "An unexpected error occurred" for a
+// host that cannot start or exits without replying: broken, like every
+// other message. Neither browser times out by itself; askHost does.
 const MISSING_MESSAGES = [
   'Specified native messaging host not found.',
   'Access to the specified native messaging host is forbidden.',
+  'No such native application',
 ];
 
 export function classifyHostError(message) {

@@ -8,10 +8,12 @@
 //   - PDF_VIEWER: every web content context, only in paper sites' PDFs.
 // The sites and their patterns come from the rule table (lib/sites.js).
 // Chrome offers `page` only when the click is on no link, selection, image
-// or editable field, so on web pages at most one item shows. The PDF viewer
-// is different (checked under Xvfb on Chromium 156): its content is a
-// subframe whose document URL is the PDF's, so `page` never matches there
-// and `frame` must be used. PDF_VIEWER lists what `all` stands for except
+// or editable field, so on web pages at most one item shows. The PDF viewers
+// differ (checked on Chromium 156 and Firefox ESR 153): Chromium's content
+// is a subframe whose document URL is the PDF's, so there `page` never
+// matches and only `frame` does; Firefox's pdf.js is the page itself, so
+// there `page` matches and `frame` does not. PDF_VIEWER holds both, so one
+// item serves both browsers. PDF_VIEWER lists what `all` stands for except
 // `action`: `all` would also put the item into the toolbar button's own
 // right-click menu. On a selection inside a PDF both
 // LINK_OR_SELECTION and PDF_VIEWER match and Chrome groups them under the

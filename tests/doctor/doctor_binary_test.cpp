@@ -52,6 +52,13 @@ class Sandbox {
   std::string user_manifest(const std::string& user_dir) const {
     return home() + "/.config/" + user_dir + "/NativeMessagingHosts/" + kManifestFile;
   }
+  // Where `browser` reads a user's manifest: Firefox's are below HOME.
+  std::string user_manifest(const coolpapers::app::doctor::Browser& browser) const {
+    if (browser.format == coolpapers::app::doctor::HostFormat::firefox)
+      return home() + "/" + browser.user_dir + "/native-messaging-hosts/" + kManifestFile;
+    return user_manifest(browser.user_dir);
+  }
+  std::string firefox_user_manifest() const { return home() + "/.mozilla/native-messaging-hosts/" + kManifestFile; }
 
   static void write(const std::string& path, const std::string& text, fs::perms mode = fs::perms(0644)) {
     fs::create_directories(fs::path(path).parent_path());
@@ -67,6 +74,18 @@ std::string good_manifest(const std::string& path) {
   return R"({"name":"cool.papers.redirector","description":"test","path":")" + path +
          R"(","type":"stdio","allowed_origins":["chrome-extension://)" +
          std::string(coolpapers::app::doctor::builtin_extension_id()) + R"(/"]})";
+}
+
+std::string good_firefox_manifest(const std::string& path) {
+  return R"({"name":"cool.papers.redirector","description":"test","path":")" + path +
+         R"(","type":"stdio","allowed_extensions":[")" + std::string(coolpapers::app::doctor::builtin_gecko_id()) +
+         R"("]})";
+}
+
+// The manifest install.sh writes for `browser`: Firefox's has its own format.
+std::string good_manifest_for(const coolpapers::app::doctor::Browser& browser, const std::string& path) {
+  return browser.format == coolpapers::app::doctor::HostFormat::firefox ? good_firefox_manifest(path)
+                                                                         : good_manifest(path);
 }
 
 ProcessResult doctor(bool json = true) {
@@ -110,7 +129,7 @@ TEST_CASE("with nothing registered doctor lists every browser as unregistered an
     CHECK(b.at("system").at("registered").as_bool() == false);
     CHECK(b.at("user").at("registered").as_bool() == false);
     CHECK(b.at("system").at("manifest").as_string() == box.system_manifest(table[i].system_dir));
-    CHECK(b.at("user").at("manifest").as_string() == box.user_manifest(table[i].user_dir));
+    CHECK(b.at("user").at("manifest").as_string() == box.user_manifest(table[i]));
   }
   auto text = doctor(false);
   CHECK(text.exit_code == 1);
@@ -278,6 +297,49 @@ TEST_CASE("the host is started as a browser starts it: in its own directory, the
   CHECK(line == host_dir + "|1|chrome-extension://" + std::string(coolpapers::app::doctor::builtin_extension_id()) + "/");
 }
 
+TEST_CASE("Firefox: a user registration in ~/.mozilla is ready, and the host is pinged the way Firefox starts it") {
+  Sandbox box;
+  std::string host_dir = box.dir() + "/hostdir";
+  std::string log = box.dir() + "/started.log";
+  std::string recorder = host_dir + "/recorder.sh";
+  Sandbox::write(recorder,
+                 "#!/bin/sh\necho \"$PWD|$#|$1|$2\" > '" + log + "'\nexec '" + std::string(COOLPAPERS_BIN) + "' \"$@\"\n",
+                 fs::perms(0755));
+  Sandbox::write(box.firefox_user_manifest(), good_firefox_manifest(recorder));
+  auto r = doctor();
+  auto report = parse_report(r);
+  const auto& firefox = browser(report, "firefox");
+  CHECK(firefox.at("format").as_string() == "firefox");
+  CHECK(firefox.at("profile_dir").as_string() == box.home() + "/.mozilla");
+  CHECK(firefox.at("ready").as_bool());
+  CHECK(firefox.at("user").at("ping").at("ok").as_bool());
+  std::ifstream in(log);
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == host_dir + "|2|" + box.firefox_user_manifest() + "|" +
+                    std::string(coolpapers::app::doctor::builtin_gecko_id()));
+  // The .crx checks are Chromium's: Firefox's extension is the sideloaded folder.
+  const auto& extension = firefox.at("extension");
+  CHECK_FALSE(extension.at("offered_here").as_bool());
+  CHECK(extension.at("problems").as_array().empty());
+  auto text = doctor(false);
+  CHECK(text.out.find("Ready in: Firefox.") != std::string::npos);
+  CHECK(text.out.find("Debian's Firefox ESR loads the one the package puts in") != std::string::npos);
+  CHECK(text.out.find("Load unpacked") == std::string::npos);
+}
+
+TEST_CASE("Firefox: Chrome's manifest format in Firefox's directory is an error naming the fix") {
+  Sandbox box;
+  Sandbox::write(box.system_manifest("/usr/lib/mozilla/native-messaging-hosts"), good_manifest(COOLPAPERS_BIN));
+  auto r = doctor();
+  CHECK(r.exit_code == 1);
+  auto report = parse_report(r);
+  const auto& problems = browser(report, "firefox").at("system").at("problems").as_array();
+  std::vector<std::string> codes;
+  for (const auto& p : problems) codes.emplace_back(p.at("code").as_string());
+  CHECK(codes == std::vector<std::string>{"has_origins", "extensions_missing"});
+}
+
 TEST_CASE("doctor --help exits 0 and an unknown argument is a usage error") {
   auto help = run_process({COOLPAPERS_BIN, "doctor", "--help"});
   CHECK(help.exit_code == 0);
@@ -318,7 +380,7 @@ TEST_CASE("without HOME the user directories are under the home directory /etc/p
 TEST_CASE("Ready lists only installed browsers whose registration works") {
   Sandbox box;
   for (const auto& b : coolpapers::app::doctor::builtin_browsers())
-    Sandbox::write(box.system_manifest(b.system_dir), good_manifest(COOLPAPERS_BIN));
+    Sandbox::write(box.system_manifest(b.system_dir), good_manifest_for(b, COOLPAPERS_BIN));
   fs::create_directories(box.home() + "/.config/chromium");
   auto r = doctor(false);
   CHECK(r.exit_code == 0);
@@ -337,7 +399,7 @@ TEST_CASE("Ready lists only installed browsers whose registration works") {
 TEST_CASE("a broken Chromium manifest: not ready anywhere, the JSON fault's line and column, and a fix") {
   Sandbox box;
   for (const auto& b : coolpapers::app::doctor::builtin_browsers())
-    Sandbox::write(box.system_manifest(b.system_dir), good_manifest(COOLPAPERS_BIN));
+    Sandbox::write(box.system_manifest(b.system_dir), good_manifest_for(b, COOLPAPERS_BIN));
   Sandbox::write(box.user_manifest("chromium"), "{\"name\": \"cool.papers.redirector\",\n \"path\": oops}");
   auto r = doctor(false);
   CHECK(r.exit_code == 1);

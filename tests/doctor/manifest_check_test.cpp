@@ -14,10 +14,17 @@ namespace {
 
 const std::string kId{builtin_extension_id()};
 
+const std::string kGeckoId = "coolpapers@papers.cool";
+
 Environment test_env() {
   Environment env;
   env.extension_id = kId;
+  env.gecko_id = kGeckoId;
   return env;
+}
+
+std::string firefox_manifest(const std::string& allowed) {
+  return R"({"name":"cool.papers.redirector","description":"x","path":"/usr/bin/coolpapers","type":"stdio")" + allowed + "}";
 }
 
 std::string manifest(const std::string& path, const std::string& origins,
@@ -75,6 +82,34 @@ TEST_CASE("each fault of a manifest's text is reported with its code and the off
     REQUIRE_FALSE(r.problems.empty());
     CHECK_MESSAGE(r.problems[0].message.find(c.message) != std::string::npos, r.problems[0].message);
     for (const auto& p : r.problems) CHECK(p.severity == Severity::error);
+  }
+}
+
+TEST_CASE("a Firefox manifest must list our add-on in allowed_extensions and must not hold allowed_origins") {
+  struct Case {
+    std::string allowed;
+    std::vector<std::string> codes;
+    std::string message;  // part of the first problem's message ("" when none)
+  };
+  const std::vector<Case> cases = {
+      {R"(,"allowed_extensions":["coolpapers@papers.cool"])", {}, ""},
+      {R"(,"allowed_extensions":["other@example.org","coolpapers@papers.cool"])", {}, ""},
+      {"", {"extensions_missing"}, "no \"allowed_extensions\" list"},
+      {R"(,"allowed_extensions":["other@example.org"])", {"addon_missing"},
+       "does not hold coolpapers@papers.cool (the bundled extension); Firefox answers \"No such native application"},
+      {R"(,"allowed_origins":["chrome-extension://)" + kId + R"(/"],"allowed_extensions":["coolpapers@papers.cool"])",
+       {"has_origins"}, "Firefox rejects the whole manifest"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.allowed);
+    Registration r;
+    r.format = HostFormat::firefox;
+    check_manifest_text(firefox_manifest(c.allowed), test_env(), r);
+    CHECK(codes(r) == c.codes);
+    if (!c.message.empty()) {
+      REQUIRE_FALSE(r.problems.empty());
+      CHECK_MESSAGE(r.problems[0].message.find(c.message) != std::string::npos, r.problems[0].message);
+    }
   }
 }
 

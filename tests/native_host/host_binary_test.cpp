@@ -39,6 +39,17 @@ namespace {
 const std::string kOrigin = "chrome-extension://knldjmfmopnpolahpmmgbagdohdnhkik/";
 const std::string kPing = R"({"type":"ping"})";
 
+// What Firefox passes: the host manifest's absolute path, then the add-on id
+// (extension/GECKO_ID, the one id the host serves).
+const std::string kFirefoxManifest = "/home/someone/.mozilla/native-messaging-hosts/cool.papers.redirector.json";
+std::string gecko_id() {
+  std::ifstream in(COOLPAPERS_GECKO_ID_FILE);
+  std::string id;
+  in >> id;
+  if (id.empty()) throw std::runtime_error("cannot read " COOLPAPERS_GECKO_ID_FILE);
+  return id;
+}
+
 // An empty configuration directory, so a rules.json of whoever runs the
 // tests cannot change the answers.
 const std::string& empty_config_home() {
@@ -134,11 +145,13 @@ TEST_CASE("every example of the contract holds through the framed protocol, in o
   }
 }
 
-TEST_CASE("host mode starts from the origin argument, with --parent-window after it, and from native-host") {
+TEST_CASE("host mode starts from Chrome's origin (with --parent-window after it), Firefox's manifest and id, and native-host") {
   const std::vector<std::vector<std::string>> argument_lists = {
       {kOrigin},
       {kOrigin, "--parent-window=0"},
       {"chrome-extension://abcdefghijklmnopabcdefghijklmnop/"},
+      {kFirefoxManifest, gecko_id()},
+      {"/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json", gecko_id()},
       {"native-host"},
   };
   for (const auto& args : argument_lists) {
@@ -154,6 +167,28 @@ TEST_CASE("host mode starts from the origin argument, with --parent-window after
     CHECK(reply.at("ok").as_bool() == true);
     CHECK(string_at(reply, "version") != "<missing>");
     CHECK(reply.at("rules").as_int64() > 0);
+  }
+}
+
+TEST_CASE("Firefox's start with another add-on's id is refused with a message naming the allowed id") {
+  const Finished run = run_host(frame(kPing), {kFirefoxManifest, "someone-else@example.org"});
+  check_ended_by_itself(run);
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(run.err.find("\"someone-else@example.org\" is not the one this host serves (" + gecko_id() + ")") !=
+        std::string::npos);
+  CHECK(run.err.find("allowed_extensions of " + kFirefoxManifest) != std::string::npos);
+}
+
+TEST_CASE("only the exact Firefox form starts the host: a relative manifest or a missing id is an unknown command") {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"cool.papers.redirector.json", gecko_id()}, {kFirefoxManifest}, {"/tmp/notes.txt", gecko_id()}}) {
+    CAPTURE(args.at(0));
+    const Finished run = run_host(frame(kPing), args);
+    check_ended_by_itself(run);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("unknown command \"" + args.at(0) + "\"") != std::string::npos);
   }
 }
 

@@ -35,7 +35,7 @@ finish() {
   echo "$(basename "$0"): all checks passed"
 }
 
-# Rows of packaging/browsers.tsv: name, display, system_dir, user_dir.
+# Rows of packaging/browsers.tsv: name, display, system_dir, user_dir, format.
 browser_rows() { grep -v '^#' "$repo/packaging/browsers.tsv" | grep -v '^$'; }
 extension_id() { tr -d ' \t\r\n' <"$repo/extension/EXTENSION_ID"; }
 
@@ -43,6 +43,11 @@ extension_id() { tr -d ' \t\r\n' <"$repo/extension/EXTENSION_ID"; }
 expected_manifest() {
   sed -e "s|@COOLPAPERS_HOST_PATH@|$1|" -e "s|@COOLPAPERS_EXTENSION_ID@|$(extension_id)|" \
     "$repo/packaging/cool.papers.redirector.json.in"
+}
+# Firefox's host manifest for host PATH (allowed_extensions, the add-on id).
+expected_firefox_manifest() {
+  sed -e "s|@COOLPAPERS_HOST_PATH@|$1|" -e "s|@COOLPAPERS_GECKO_ID@|$(tr -d ' \t\r\n' <"$repo/extension/GECKO_ID")|" \
+    "$repo/packaging/cool.papers.redirector.firefox.json.in"
 }
 
 # Column F of BROWSER's row in packaging/external-extensions.tsv (2: the

@@ -11,7 +11,9 @@
 #   2. install it (dpkg -i); coolpapers doctor; a native messaging round
 #      trip against /usr/bin/coolpapers; the installed extension in Chromium
 #      reaching the host through /etc/chromium/native-messaging-hosts (our
-#      installed_extension.test.mjs and the extension's e2e/redirect.test.mjs)
+#      installed_extension.test.mjs and the extension's e2e/redirect.test.mjs);
+#      the sideloaded extension enabled in a new Firefox ESR profile and
+#      reaching the host through /usr/lib/mozilla (firefox_sideload.test.mjs)
 #   3. remove (conffiles stay, as Debian does), then purge: nothing is left
 #      (the package's paths and the directories it touches, before vs after)
 #   4. packaging/install.sh --system into a temporary prefix: registered in
@@ -101,16 +103,22 @@ pass "built $(basename "$deb")"
 stage "contents"
 version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$repo/CMakeLists.txt" | head -1)
 id=$(extension_id)
-system_dirs=$(browser_rows | cut -f3 | sort -u)
+# Chromium-format system dirs (Firefox's manifest has its own format and check)
+system_dirs=$(browser_rows | awk -F'\t' '$5 == "chromium" { print $3 }' | sort -u)
 external_dirs=$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f2 | sort -u)
 {
   echo "./usr/bin/coolpapers"
   echo "./usr/bin/coolpapers-redirector"
   for dir in $system_dirs; do echo ".$dir/cool.papers.redirector.json"; done
   # extension/'s shipped entries plus sites.json, generated from rules.json
-  (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
-   echo sites.json) |
-    sed 's|^\./||; s|^|./usr/share/coolpapers/extension/|'
+  # ... once unpacked (Chromium's Load unpacked), once sideloaded for Firefox
+  for ext_dir in usr/share/coolpapers/extension \
+    "usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/$(tr -d ' \t\r\n' <"$repo/extension/GECKO_ID")"; do
+    (cd "$repo/extension" && grep -v '^#' "$repo/packaging/extension-files.txt" | while read -r e; do find "$e" -type f; done
+     echo sites.json) |
+      sed "s|^\./||; s|^|./$ext_dir/|"
+  done
+  echo "./usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json"
   echo "./usr/share/coolpapers/coolpapers.crx"
   for dir in $external_dirs; do echo ".$dir/$id.json"; done
   echo "./usr/share/doc/coolpapers/copyright"
@@ -142,6 +150,9 @@ for dir in $system_dirs; do
   check_eq "$dir/cool.papers.redirector.json: path /usr/bin/coolpapers, origin chrome-extension://$id/" \
     "$(expected_manifest /usr/bin/coolpapers)" "$(cat "$work/tree$dir/cool.papers.redirector.json")"
 done
+check_eq "/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json: Firefox's format, path /usr/bin/coolpapers" \
+  "$(expected_firefox_manifest /usr/bin/coolpapers)" \
+  "$(cat "$work/tree/usr/lib/mozilla/native-messaging-hosts/cool.papers.redirector.json")"
 check_eq "the extension's id file is the development id" "$id" "$(cat "$work/tree/usr/share/coolpapers/extension/EXTENSION_ID")"
 check "the .crx is the one the build packed" cmp -s "$repo/build/package/packaging/coolpapers.crx" "$work/tree/usr/share/coolpapers/coolpapers.crx"
 check_eq "the extension's version is the package's" "$version" "$(extension_version)"
@@ -223,7 +234,7 @@ while read -r path; do
 done <"$work/package-paths"
 # shellcheck disable=SC2206  # split on purpose: directory names without spaces
 touched=(/etc/chromium /etc/opt /lib/systemd/system /usr/bin /usr/share/coolpapers /usr/share/doc/coolpapers /usr/share/man/man1
-  $external_dirs)
+  /usr/lib/mozilla /usr/share/mozilla $external_dirs)
 state() {
   while read -r path; do [[ -e $path ]] && echo "exists $path" || echo "absent $path"; done <"$work/package-paths"
   for dir in "${touched[@]}"; do if [[ -d $dir ]]; then find "$dir" -printf '%y %m %p\n'; fi; done | sort
@@ -266,6 +277,10 @@ check_eq "doctor --json: no problems, extension dir found" "0 /usr/share/coolpap
 check_eq "doctor --json: the package offers the extension (version and id checked) to the browsers of external-extensions.tsv" \
   "$(grep -v '^#' "$repo/packaging/external-extensions.tsv" | cut -f1 | tr '\n' ',' | sed 's/,$//')" \
   "$(json_eval "r.browsers.filter(b => b.extension.offered === 'system').map(b => b.name).join(',')" <<<"$report")"
+if [[ $(json_eval "r.browsers.find(b => b.name === 'firefox').installed" <<<"$report") == true ]]; then
+  check "doctor: Firefox's extension is the sideloaded folder, not a .crx offer" \
+    grep -q "Debian's Firefox ESR loads the one the package puts in" <<<"$out"
+fi
 printf '%s\n' "$out" | sed 's/^/       /'
 
 stage "native messaging round trip against /usr/bin/coolpapers"
@@ -306,6 +321,19 @@ if COOLPAPERS_EXTENSION_DIR=/usr/share/coolpapers/extension COOLPAPERS_BIN=/usr/
 else
   sed 's/^/       /' "$work/extension-e2e.log" | tail -40 >&2
   fail "tests/extension/e2e/redirect.test.mjs against the installed package"
+fi
+for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
+
+stage "the installed extension in Debian's Firefox ESR: sideloaded, enabled, through the system registration"
+firefox_addon_dir="/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/$(tr -d ' \t\r\n' <"$repo/extension/GECKO_ID")"
+if COOLPAPERS_EXTENSION_DIR=$firefox_addon_dir COOLPAPERS_BIN=/usr/bin/coolpapers \
+  COOLPAPERS_TEST_TMP=$ext_tmp COOLPAPERS_TEST_PIDS=$ext_tmp/pids \
+  node --test --test-concurrency=1 --test-timeout=120000 "$repo/tests/packaging/firefox_sideload.test.mjs" \
+  >"$work/firefox-sideload.log" 2>&1; then
+  pass "firefox_sideload.test.mjs ($(grep -c '^ok ' "$work/firefox-sideload.log") tests)"
+else
+  sed 's/^/       /' "$work/firefox-sideload.log" | tail -40 >&2
+  fail "firefox_sideload.test.mjs"
 fi
 for f in "$ext_tmp/pids"/*; do [[ -e $f ]] && kill -KILL -- "-$(basename "$f")" 2>/dev/null; done || true
 

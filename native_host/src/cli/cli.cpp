@@ -6,15 +6,10 @@
 #include <string_view>
 
 #include "coolpapers/errors.hpp"
+#include "doctor_browsers.hpp"
+#include "host_start.hpp"
 
 namespace coolpapers::app {
-namespace {
-
-bool is_native_host_invocation(std::string_view first) {
-  return first.starts_with("chrome-extension://") || first == "native-host";
-}
-
-}  // namespace
 
 int usage_error(const std::string& message) {
   std::cerr << "coolpapers: " << message << "\nTry `coolpapers --help`.\n";
@@ -78,7 +73,16 @@ int dispatch(const std::vector<std::string>& args) {
   }
   const std::string& command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (is_native_host_invocation(command)) return cmd_native_host(rest);
+  std::string refusal;
+  switch (recognise_host_start(args, doctor::builtin_gecko_id(), refusal)) {
+    case HostStart::serve:
+      return cmd_native_host(rest);
+    case HostStart::refused:
+      std::cerr << "coolpapers: " << refusal << "\n";
+      return exit_code(ErrorCode::usage);
+    case HostStart::not_host:
+      break;
+  }
   if (command == "resolve") return cmd_resolve(rest);
   if (command == "open") return cmd_open(rest);
   if (command == "rules") return cmd_rules(rest);

@@ -16,15 +16,16 @@ Usage:
   coolpapers open [options] TEXT...        resolve and open in the browser
   coolpapers rules list [--json]           show the rule table
   coolpapers rules test [FILE]             run every rule's examples
-  coolpapers native-host                   serve Chrome native messaging on stdin/stdout
+  coolpapers native-host                   serve native messaging on stdin/stdout
   coolpapers doctor [--json]               check the host's registration in each browser
   coolpapers --version | --help
 
 )HELP";
 
 constexpr std::string_view kTail = R"HELP(
-Chrome starts `coolpapers chrome-extension://ID/` as the native messaging
-host `cool.papers.redirector`; see native_host/PROTOCOL.md.
+Chrome starts `coolpapers chrome-extension://ID/` and Firefox starts
+`coolpapers MANIFEST.json ADD-ON-ID` as the native messaging host
+`cool.papers.redirector`; see native_host/PROTOCOL.md.
 
 Exit codes: 0 ok, 1 no paper found, 2 usage or configuration error,
 3 I/O error, 4 internal error.

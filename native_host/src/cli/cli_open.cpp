@@ -1,8 +1,4 @@
 // `coolpapers open`: resolve, then hand the page to the user's browser.
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -10,8 +6,7 @@
 
 #include "cli.hpp"
 #include "coolpapers/errors.hpp"
-
-extern char** environ;
+#include "platform.hpp"
 
 namespace coolpapers::app {
 namespace {
@@ -31,8 +26,9 @@ Options:
 )HELP";
 
 // The command that opens `url`: $BROWSER's first entry split on spaces
-// (with %s replaced, or the URL appended), else xdg-open. No shell is
-// involved, so nothing in the URL is ever interpreted.
+// (with %s replaced, or the URL appended), else the platform's default
+// (xdg-open on Linux; platform.hpp). No shell is involved, so nothing in
+// the URL is ever interpreted.
 std::vector<std::string> browser_command(const std::string& url) {
   std::vector<std::string> argv;
   const char* env = std::getenv("BROWSER");
@@ -46,7 +42,7 @@ std::vector<std::string> browser_command(const std::string& url) {
     }
     argv.push_back(word);
   }
-  if (argv.empty()) argv.push_back("xdg-open");
+  if (argv.empty()) return platform::default_open_command(url);
   if (!placed) argv.push_back(url);
   return argv;
 }
@@ -55,36 +51,6 @@ std::string shell_quote(const std::string& word) {
   std::string out = "'";
   for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
-}
-
-// How long a browser command may take to fail. xdg-open without a usable
-// browser, or BROWSER=false, exits at once with an error; a browser that
-// started may run until the user closes it, so after this it counts as
-// started and is left running.
-constexpr int kStartupCheckMs = 2000;
-
-// Starts the browser and watches it for kStartupCheckMs. Returns an error
-// message, or empty when it started (exited 0, or still running).
-std::string launch(const std::vector<std::string>& command) {
-  std::vector<char*> argv;
-  for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ);
-  if (rc != 0) return std::strerror(rc);
-  constexpr int kPollMs = 20;
-  for (int waited = 0; waited < kStartupCheckMs; waited += kPollMs) {
-    int status = 0;
-    pid_t done = ::waitpid(pid, &status, WNOHANG);
-    if (done == pid) {
-      if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
-      return WIFEXITED(status) ? "it exited with status " + std::to_string(WEXITSTATUS(status))
-                               : "it was killed by signal " + std::to_string(WTERMSIG(status));
-    }
-    if (done < 0) return {};  // not our child any more: nothing to learn
-    ::usleep(kPollMs * 1000);
-  }
-  return {};
 }
 
 }  // namespace
@@ -128,7 +94,7 @@ int cmd_open(const std::vector<std::string>& args) {
     if (dry_run) {
       for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
       std::cout << "\n";
-    } else if (std::string error = launch(command); !error.empty()) {
+    } else if (std::string error = platform::start_browser(command); !error.empty()) {
       std::cerr << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
                 << "; set $BROWSER to your browser's command, e.g. BROWSER=firefox\n";
       status = exit_code(ErrorCode::io);

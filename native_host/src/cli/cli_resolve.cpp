@@ -1,4 +1,6 @@
 // `coolpapers resolve`: ids, URLs and citation text to Cool Papers URLs.
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -120,8 +122,10 @@ class Printer {
     resolver_.resolve_into(request, result_);
     if (options_.json) {
       line_ = to_json(result_);
+    } else if (result_.ok()) {
+      line_.assign(result_.url);  // into line_'s buffer: no allocation per line
     } else {
-      line_ = result_.ok() ? result_.url : "";
+      line_.clear();
     }
     write_line();
     return result_.ok();
@@ -164,7 +168,7 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
 }
 
 int resolve_stdin(Printer& printer) {
-  LineReader reader(stdin, kMaxLineBytes);
+  LineReader reader(STDIN_FILENO, kMaxLineBytes);
   std::string line;
   std::size_t number = 0;
   for (;;) {

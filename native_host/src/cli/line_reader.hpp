@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdio>
+#include <memory>
 #include <string>
 
 namespace coolpapers::app {
@@ -12,7 +12,9 @@ class LineReader {
  public:
   enum class Status { line, too_long, end, error };
 
-  LineReader(std::FILE* in, std::size_t max_line_bytes) : in_(in), max_(max_line_bytes) {}
+  // Reads from the file descriptor `fd`, which nothing else reads while
+  // this reader exists (it buffers ahead).
+  LineReader(int fd, std::size_t max_line_bytes);
 
   // Reads the next line into `line` without its "\n" (and a "\r" before
   // it). A line longer than the limit is skipped up to its end and reported
@@ -21,11 +23,23 @@ class LineReader {
 
   // True iff no input is buffered, i.e. the next read may block: the time
   // to flush answers so an interactive caller sees them.
-  bool drained() const;
+  bool drained() const { return begin_ == end_; }
 
  private:
-  std::FILE* in_;
+  // Reads whatever input is available (one read(2)); false at end of input
+  // or on an error (error_ tells which).
+  bool refill();
+
+  // Whole blocks of input are searched for '\n' with memchr, instead of
+  // a call per byte through stdio.
+  static constexpr std::size_t kBlockBytes = 64 * 1024;
+
+  int fd_;
   std::size_t max_;
+  std::unique_ptr<char[]> block_;
+  const char* begin_ = nullptr;  // unread input in block_
+  const char* end_ = nullptr;
+  bool error_ = false;
 };
 
 }  // namespace coolpapers::app

@@ -5,16 +5,12 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "platform.hpp"
 #include "coolpapers/rule_file.hpp"
 
 namespace coolpapers::app {
 
-std::string user_rules_path() {
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  if (xdg && *xdg == '/') return std::string(xdg) + "/coolpapers/rules.json";
-  const char* home = std::getenv("HOME");
-  return std::string(home && *home ? home : ".") + "/.config/coolpapers/rules.json";
-}
+std::string user_rules_path() { return platform::join_path(platform::user_config_dir(), "rules.json"); }
 
 std::optional<Resolver> load_resolver(const CommonOptions& common) {
   std::vector<RuleSource> sources;

@@ -13,6 +13,9 @@
 //   origins_missing      no "allowed_origins" list
 //   origin_invalid       an entry Chromium rejects (it then ignores the manifest)
 //   origin_missing       the extension's origin is not listed
+//   has_origins          (Firefox) "allowed_origins" present: Firefox rejects the manifest
+//   extensions_missing   (Firefox) no "allowed_extensions" list
+//   addon_missing        (Firefox) the add-on id is not listed
 //   ping_failed          started as a browser would, the host gave no good ping reply
 #include "doctor_checks.hpp"
 #include "doctor_fixes.hpp"
@@ -73,6 +76,25 @@ void check_origins(const boost::json::object& manifest, const Environment& env, 
     add(r, "origin_missing",
         "allowed_origins " + quoted(*origins) + " does not hold " + expected +
             " (the bundled extension); Chromium answers \"Access to the specified native messaging host is forbidden.\"");
+}
+
+// Firefox's form of the check: "allowed_extensions" must hold our add-on id,
+// and "allowed_origins" must be absent (Firefox's schema rejects the file).
+void check_allowed_extensions(const boost::json::object& manifest, const Environment& env, Registration& r) {
+  if (manifest.contains("allowed_origins"))
+    add(r, "has_origins",
+        "\"allowed_origins\" is present: Firefox rejects the whole manifest; list the add-on in "
+        "\"allowed_extensions\" only (packaging/cool.papers.redirector.firefox.json.in)");
+  const auto* ids = manifest.if_contains("allowed_extensions");
+  if (!ids || !ids->is_array()) {
+    add(r, "extensions_missing", "no \"allowed_extensions\" list; Firefox refuses the add-on access");
+    return;
+  }
+  for (const auto& entry : ids->as_array())
+    if (entry.is_string() && entry.as_string() == env.gecko_id) return;
+  add(r, "addon_missing",
+      "allowed_extensions " + quoted(*ids) + " does not hold " + env.gecko_id +
+          " (the bundled extension); Firefox answers \"No such native application " + std::string(kHostName) + "\"");
 }
 
 // $HOME, else this user's home from /etc/passwd. Read directly rather than
@@ -142,10 +164,12 @@ Environment environment_from_process() {
     if (env.system_root == "/") env.system_root.clear();
   }
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  env.config_home = (xdg && xdg[0] == '/') ? std::string(xdg) : home_directory() + "/.config";
+  env.home = home_directory();
+  env.config_home = (xdg && xdg[0] == '/') ? std::string(xdg) : env.home + "/.config";
   std::error_code ec;
   env.self_path = fs::canonical("/proc/self/exe", ec).string();
   env.extension_id = std::string(builtin_extension_id());
+  env.gecko_id = std::string(builtin_gecko_id());
   return env;
 }
 
@@ -213,12 +237,17 @@ void check_manifest_text(const std::string& text, const Environment& env, Regist
     if (r.host_path.front() != '/')
       add(r, "path_relative", "\"path\" " + r.host_path + " is not absolute; Chromium requires an absolute path on Linux");
   }
-  check_origins(manifest, env, r);
+  if (r.format == HostFormat::firefox)
+    check_allowed_extensions(manifest, env, r);
+  else
+    check_origins(manifest, env, r);
 }
 
-Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env) {
+Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env,
+                                HostFormat format) {
   Registration r;
   r.scope = scope;
+  r.format = format;
   r.manifest_path = manifest_path;
   std::error_code ec;
   if (!fs::exists(manifest_path, ec)) return r;
@@ -240,7 +269,11 @@ Registration check_registration(Scope scope, const std::string& manifest_path, c
 
   bool startable = !r.host_path.empty() && r.host_path.front() == '/' && check_host_file(env, r);
   if (startable) {
-    r.ping = ping_host(r.host_path, extension_origin(env.extension_id), env.ping_timeout_ms);
+    // Started with the arguments its browser passes.
+    const std::vector<std::string> args = format == HostFormat::firefox
+                                              ? std::vector<std::string>{manifest_path, env.gecko_id}
+                                              : std::vector<std::string>{extension_origin(env.extension_id)};
+    r.ping = ping_host(r.host_path, args, env.ping_timeout_ms);
     if (!r.ping->ok) add(r, "ping_failed", "started as a browser would, the host " + r.ping->error);
   }
   return r;
@@ -250,18 +283,24 @@ Report run_checks(const std::vector<Browser>& browsers, const Environment& env) 
   Report report;
   report.self_path = env.self_path;
   report.extension_id = env.extension_id;
+  report.gecko_id = env.gecko_id;
   report.reinstall = reinstall_command(env.self_path, home_directory());
   const std::string file = std::string(kHostName) + ".json";
   for (const Browser& browser : browsers) {
     BrowserReport b;
     b.browser = browser;
-    b.profile_dir = env.config_home + "/" + browser.user_dir;
+    const bool firefox = browser.format == HostFormat::firefox;
+    b.profile_dir = (firefox ? env.home : env.config_home) + "/" + browser.user_dir;
     std::error_code ec;
     b.profile_found = fs::is_directory(b.profile_dir, ec);
     b.installed = b.profile_found || browser_program_found(browser, env);
-    b.system = check_registration(Scope::system, env.system_root + browser.system_dir + "/" + file, env);
-    b.user = check_registration(Scope::user, b.profile_dir + "/NativeMessagingHosts/" + file, env);
-    b.extension = check_extension(browser, b.profile_dir, b.profile_found, env);
+    b.system = check_registration(Scope::system, env.system_root + browser.system_dir + "/" + file, env, browser.format);
+    b.user = check_registration(
+        Scope::user, b.profile_dir + (firefox ? "/native-messaging-hosts/" : "/NativeMessagingHosts/") + file, env,
+        browser.format);
+    // The packed .crx and its external-extension offers are Chromium's way;
+    // Firefox gets the extension from the sideloaded folder (print_text says so).
+    if (!firefox) b.extension = check_extension(browser, b.profile_dir, b.profile_found, env);
     report.browsers.push_back(std::move(b));
   }
   return report;

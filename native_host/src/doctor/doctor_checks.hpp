@@ -22,6 +22,7 @@ namespace coolpapers::app::doctor {
 
 struct Registration {
   Scope scope = Scope::system;
+  HostFormat format = HostFormat::chromium;
   std::string manifest_path;
   bool registered = false;         // the manifest file exists
   std::string host_path;           // its "path", when it has one
@@ -34,15 +35,15 @@ struct Registration {
 
 struct BrowserReport {
   Browser browser;
-  std::string profile_dir;  // config_home/user_dir
+  std::string profile_dir;  // config_home/user_dir (Firefox: home/user_dir)
   bool profile_found = false;  // that directory exists: the browser is probably in use
   bool installed = false;      // its profile or its program exists
   Registration system;
   Registration user;
   ExtensionReport extension;  // the packed extension offered and installed
 
-  // The registration the browser uses: Chromium reads the user directory
-  // first and falls back to the system one. nullptr when neither exists.
+  // The registration the browser uses: Chromium and Firefox read the user
+  // directory first and fall back to the system one. nullptr when neither exists.
   const Registration* effective() const;
   // Installed, and the registration it uses works: right-click will work.
   bool ready() const;
@@ -51,6 +52,7 @@ struct BrowserReport {
 struct Report {
   std::string self_path;
   std::string extension_id;
+  std::string gecko_id;
   std::string reinstall;  // the command that registers this binary again
   std::vector<BrowserReport> browsers;
 
@@ -59,13 +61,15 @@ struct Report {
 };
 
 // Checks the manifest text of one registration (everything but the file
-// system and the ping): JSON, name, type, path, allowed_origins. Fills
-// `problems` and `host_path` of `into`.
+// system and the ping): JSON, name, type, path, and allowed_origins (or
+// allowed_extensions, as `into.format` says). Fills `problems` and
+// `host_path` of `into`.
 void check_manifest_text(const std::string& text, const Environment& env, Registration& into);
 
 // Checks one manifest file: reads it, check_manifest_text(), then whether
 // "path" exists, is executable, is this binary, and answers a ping.
-Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env);
+Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env,
+                                HostFormat format = HostFormat::chromium);
 
 // The programs that start the browser ("google-chrome", ...); none for a
 // browser doctor knows only by its profile.

@@ -9,8 +9,10 @@ namespace coolpapers::app::doctor {
 struct Environment {
   std::string system_root;   // prefix of every system dir: "" for the real ones
   std::string config_home;   // $XDG_CONFIG_HOME, else $HOME/.config
+  std::string home;          // $HOME (Firefox's per-user manifests are below it)
   std::string self_path;     // this binary, symlinks resolved
   std::string extension_id;  // the id allowed_origins must hold
+  std::string gecko_id;      // the add-on id Firefox's allowed_extensions must hold
   int ping_timeout_ms = 5000;
 };
 

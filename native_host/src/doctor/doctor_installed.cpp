@@ -19,6 +19,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& programs() {
       {"edge", {"microsoft-edge", "microsoft-edge-stable"}},
       {"brave", {"brave-browser", "brave"}},
       {"vivaldi", {"vivaldi", "vivaldi-stable"}},
+      {"firefox", {"firefox-esr", "firefox"}},
   };
   return table;
 }

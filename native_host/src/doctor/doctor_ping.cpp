@@ -69,16 +69,18 @@ PingResult parse_reply(const std::string& out) {
 
 }  // namespace
 
-PingResult ping_host(const std::string& host_path, const std::string& origin, int timeout_ms) {
+PingResult ping_host(const std::string& host_path, const std::vector<std::string>& args, int timeout_ms) {
   PingResult result;
   process::Options options;
   options.working_directory = directory_of(host_path);
   options.max_output_bytes = kMaxReplyBytes;
   process::Finished run;
+  std::vector<std::string> argv{host_path};
+  argv.insert(argv.end(), args.begin(), args.end());
   try {
-    // One ping frame, then stdin closed, as Chromium does for a
+    // One ping frame, then stdin closed, as the browsers do for a
     // sendNativeMessage request.
-    run = process::run_process({host_path, origin}, host::make_frame(R"({"type":"ping"})"), options,
+    run = process::run_process(argv, host::make_frame(R"({"type":"ping"})"), options,
                                std::chrono::milliseconds(timeout_ms));
   } catch (const process::StartError& e) {
     result.error = "could not be started: " + e.reason();

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace coolpapers::app::doctor {
 
@@ -13,15 +14,15 @@ struct PingResult {
   std::string error;        // why not, in plain words (not ok only)
 };
 
-// Runs `host_path` with the single argument `origin` ("chrome-extension://
-// ID/"), its working directory set to the host's directory and this
-// process's environment, as Chromium starts a native messaging host
-// (browser-e2e.md section 3). Writes one frame {"type":"ping"} (4-byte
+// Runs `host_path` with `args`, the arguments a browser passes (Chromium:
+// the origin "chrome-extension://ID/"; Firefox: the manifest's path and the
+// add-on id), its working directory set to the host's directory and this
+// process's environment, as browsers start a native messaging host. Writes one frame {"type":"ping"} (4-byte
 // native-order length, then the JSON), closes the host's stdin, reads its
 // stdout until it closes, and waits for it to exit. A host that has not
 // finished within `timeout_ms` is killed and reported as silent.
 // REQUIRES: host_path is absolute. Never throws; SIGPIPE must be ignored by
 // the caller (the host may exit without reading).
-PingResult ping_host(const std::string& host_path, const std::string& origin, int timeout_ms);
+PingResult ping_host(const std::string& host_path, const std::vector<std::string>& args, int timeout_ms);
 
 }  // namespace coolpapers::app::doctor

@@ -8,6 +8,12 @@
 namespace coolpapers::app::doctor {
 namespace {
 
+// Firefox gets no .crx offer: the package sideloads the extension folder.
+constexpr const char* kFirefoxExtensionNote =
+    "  extension: not offered as a .crx; Debian's Firefox ESR loads the one the package puts in\n"
+    "             /usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/; other Firefox builds:\n"
+    "             about:debugging > This Firefox > Load Temporary Add-on (see the README)";
+
 std::string_view scope_name(Scope scope) { return scope == Scope::system ? "system" : "user"; }
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
@@ -134,7 +140,7 @@ boost::json::value registration_json(const Registration& r, const std::string& r
 void print_text(const Report& report, const std::string& extension_dir, std::ostream& out) {
   out << "coolpapers doctor: native messaging host " << kHostName << "\n"
       << "  this binary:  " << report.self_path << "\n"
-      << "  extension id: " << report.extension_id << "\n";
+      << "  extension id: " << report.extension_id << " (Firefox: " << report.gecko_id << ")\n";
   for (const BrowserReport& b : report.browsers) {
     out << "\n" << b.browser.display << " (" << b.browser.name << "; profile " << b.profile_dir
         << (b.profile_found ? "" : ": not found") << ")\n";
@@ -149,7 +155,10 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
       out << "  (the user registration takes precedence over the system one)\n";
     if (b.profile_found && !b.effective())
       out << "  the browser is in use here but the host is not registered for it: " << report.reinstall << "\n";
-    print_extension(b.extension, out);
+    if (b.browser.format != HostFormat::firefox)
+      print_extension(b.extension, out);
+    else if (b.installed)
+      out << kFirefoxExtensionNote << "\n";
   }
 
   std::string ready, not_ready;
@@ -162,7 +171,8 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   int errors = report.error_count();
   out << "\n";
   if (!any_installed)
-    out << "No browser found here: install Chromium (sudo apt-get install chromium) or another Chromium-family browser, "
+    out << "No browser found here: install Chromium (sudo apt-get install chromium), another Chromium-family browser "
+           "or Firefox, "
            "then register the host with: "
         << report.reinstall << "\n";
   else if (ready.empty())
@@ -172,10 +182,12 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   if (!ready.empty() && !not_ready.empty()) out << "Not ready in: " << not_ready << " (see above).\n";
   if (errors > 0) out << errors << (errors == 1 ? " problem" : " problems") << " found (see \"error\" above).\n";
   // Browsers that install the packed extension by themselves need no
-  // unpacked copy; say where it is for the others.
+  // unpacked copy; say where it is for the others. Firefox never gets the
+  // .crx or chrome://extensions: its section says where its extension is.
   bool unpacked_needed = false;
   for (const BrowserReport& b : report.browsers)
-    unpacked_needed = unpacked_needed || (b.ready() && !b.extension.effective());
+    unpacked_needed = unpacked_needed ||
+                      (b.browser.format != HostFormat::firefox && b.ready() && !b.extension.effective());
   if (unpacked_needed && !extension_dir.empty())
     out << "Where the extension is not offered, load it unpacked: chrome://extensions > Developer mode > Load unpacked > "
         << extension_dir << "\n";
@@ -188,6 +200,7 @@ void print_json(const Report& report, const std::string& extension_dir, std::ost
   o["errors"] = report.error_count();
   o["binary"] = report.self_path;
   o["extension_id"] = report.extension_id;
+  o["gecko_id"] = report.gecko_id;
   o["reinstall"] = report.reinstall;
   o["extension_dir"] = extension_dir.empty() ? boost::json::value(nullptr) : boost::json::value(extension_dir);
   boost::json::array browsers;
@@ -195,6 +208,7 @@ void print_json(const Report& report, const std::string& extension_dir, std::ost
     boost::json::object entry;
     entry["name"] = b.browser.name;
     entry["display"] = b.browser.display;
+    entry["format"] = b.browser.format == HostFormat::firefox ? "firefox" : "chromium";
     entry["profile_dir"] = b.profile_dir;
     entry["profile_found"] = b.profile_found;
     entry["installed"] = b.installed;

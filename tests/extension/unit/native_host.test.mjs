@@ -21,6 +21,15 @@ test('Chrome error strings are sorted into missing and broken', () => {
   for (const [message, kind] of rows) assert.equal(classifyHostError(message), kind, String(message));
 });
 
+test('Firefox error strings are sorted into missing and broken', () => {
+  const rows = [
+    ['No such native application cool.papers.redirector', HOST_FAILURE.MISSING],
+    ['An unexpected error occurred', HOST_FAILURE.BROKEN],
+    ['Native application tried to send a message of 1048577 bytes, which exceeds the limit of 1048576 bytes.', HOST_FAILURE.BROKEN],
+  ];
+  for (const [message, kind] of rows) assert.equal(classifyHostError(message), kind, String(message));
+});
+
 test('askHost sends to cool.papers.redirector and returns the reply', async () => {
   fake.reset();
   fake.state.nativeHandler = () => Promise.resolve({ ok: true, version: '0.1.0', rules: 12 });

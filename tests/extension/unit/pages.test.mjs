@@ -32,13 +32,22 @@ test('EXTENSION_ID is the id of the manifest key and of the signing key', () => 
   assert.deepEqual(signingKey, manifestKey);
 });
 
+test('Firefox\'s add-on id in the manifest is GECKO_ID, the one the native host serves', () => {
+  const gecko = manifest.browser_specific_settings?.gecko;
+  assert.equal(gecko?.id, readFileSync(join(EXT, 'GECKO_ID'), 'utf8').trim());
+  // The oldest Firefox allowed to install it (only ESR 153 is tested).
+  assert.match(gecko.strict_min_version, /^\d+\.0$/);
+});
+
 test('the manifest asks only for what is used', () => {
   assert.equal(manifest.manifest_version, 3);
   assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'nativeMessaging', 'notifications', 'scripting', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
   assert.equal(manifest.optional_host_permissions, undefined);
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
-  assert.deepEqual(manifest.background, { service_worker: 'sw/service_worker.js', type: 'module' });
+  // Chromium runs the service worker; Firefox (which disables background
+  // service workers) runs the same file as a module event page.
+  assert.deepEqual(manifest.background, { service_worker: 'sw/service_worker.js', scripts: ['sw/service_worker.js'], type: 'module' });
   assert.equal(manifest.omnibox.keyword, 'cp');
   // Chromium 156 on Linux silently leaves Alt+Shift+<letter> suggestions
   // unassigned (tested); Ctrl+Shift+Y is assigned (the Xvfb test presses it).
