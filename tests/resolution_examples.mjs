@@ -15,7 +15,7 @@ export const EXAMPLES_FILE = process.env.COOLPAPERS_EXAMPLES_FILE
 
 // The request members in priority order, as the native messaging protocol names them.
 export const REQUEST_MEMBERS = ['selectionText', 'linkUrl', 'pageUrl', 'frameUrl'];
-const KEYS = ['request', 'url', 'family', 'ids', 'why'];
+const KEYS = ['request', 'url', 'family', 'ids', 'truncated', 'message', 'why'];
 const DEFAULT_BASE = 'https://papers.cool/';
 
 function parseLine(text, line) {
@@ -33,7 +33,16 @@ function parseLine(text, line) {
 
   const { request } = o;
   if (request === null || typeof request !== 'object' || Array.isArray(request)) fail('"request" must be an object');
-  for (const key of Object.keys(request)) if (!REQUEST_MEMBERS.includes(key)) fail(`unknown request member "${key}"`);
+  for (const key of Object.keys(request)) {
+    if (key !== 'pageMeta' && !REQUEST_MEMBERS.includes(key)) fail(`unknown request member "${key}"`);
+  }
+  const { pageMeta } = request;
+  if (pageMeta !== undefined) {
+    if (pageMeta === null || typeof pageMeta !== 'object' || Array.isArray(pageMeta) || Object.keys(pageMeta).length === 0) {
+      fail('"pageMeta" must be a non-empty object of tags');
+    }
+    if (!Object.values(pageMeta).every((v) => typeof v === 'string')) fail('each "pageMeta" value must be a string');
+  }
   const members = REQUEST_MEMBERS.filter((m) => m in request);
   for (const m of members) if (typeof request[m] !== 'string' || request[m] === '') fail(`"${m}" must be a non-empty string`);
   if (members.length === 0) fail('"request" needs at least one of selectionText, linkUrl, pageUrl, frameUrl');
@@ -42,13 +51,20 @@ function parseLine(text, line) {
   if (typeof o.url === 'string' && !o.url.startsWith(DEFAULT_BASE)) fail(`"url" must start with ${DEFAULT_BASE}`);
   if ('family' in o && (typeof o.family !== 'string' || o.family === '')) fail('"family" must be a non-empty string');
   if ('ids' in o && !(Array.isArray(o.ids) && o.ids.every((id) => typeof id === 'string'))) fail('"ids" must be an array of strings');
-  if (o.url === null && ('family' in o || 'ids' in o)) fail('an example with no answer has no family or ids');
+  if ('truncated' in o && typeof o.truncated !== 'boolean') fail('"truncated" must be true or false');
+  if ('message' in o && (typeof o.message !== 'string' || o.message === '')) fail('"message" must be a non-empty string');
+  if (o.url === null && ('family' in o || 'ids' in o || 'truncated' in o)) fail('an example with no answer has no family, ids or truncated');
+  if (o.url !== null && 'message' in o) fail('"message" goes with "url": null');
   if (typeof o.why !== 'string' || o.why === '') fail('"why" must say why, in words');
 
   return {
     line,
+    // The texts only, in priority order; the page's meta tags are pageMeta.
     request: Object.fromEntries(members.map((m) => [m, request[m]])),
+    pageMeta,
     url: o.url,
+    truncated: o.truncated === true,
+    message: o.message,
     family: o.family,
     ids: o.ids,
     why: o.why,

@@ -14,9 +14,11 @@ export function inputFields(info) {
   return fields;
 }
 
-// {type:"resolve", selectionText?, linkUrl?, pageUrl?, frameUrl?, base}
+// {type:"resolve", selectionText?, linkUrl?, pageUrl?, frameUrl?, pageMeta?, base}
+// (pageMeta: the page's meta tags, already sanitised by lib/page_meta.js)
 export function resolveRequest(info, baseUrl) {
-  return { type: 'resolve', ...inputFields(info), base: baseUrl };
+  const pageMeta = info?.pageMeta && typeof info.pageMeta === 'object' ? { pageMeta: info.pageMeta } : {};
+  return { type: 'resolve', ...inputFields(info), ...pageMeta, base: baseUrl };
 }
 
 // Items for {type:"resolveBatch"} from untrusted callers (content scripts):

@@ -10,6 +10,7 @@ import { HOST_FAILURE, askHost, replyErrorText } from '../lib/native_host.js';
 import { firstInputText, hasInput, resolveRequest } from '../lib/requests.js';
 import { loadSettings } from '../lib/settings.js';
 import { isCoolPapersUrl, serviceUrlFor } from '../lib/targets.js';
+import { isPageClick, readPageMeta } from '../lib/page_meta.js';
 import { recordRedirect } from './history.js';
 import { notify } from './notify.js';
 import { openTarget } from './open_tab.js';
@@ -25,6 +26,13 @@ export async function coolpapersRedirect(info, tab, options = {}) {
     const settings = await loadSettings();
     const disposition = options.disposition ?? settings.openIn;
     if (!hasInput(info)) return failure('no_id', NOTIFICATION.NO_ID, NO_ID_MESSAGE);
+
+    // A click on the page itself: its meta tags go along, for paper sites
+    // whose URLs hold no id.
+    if (isPageClick(info, tab)) {
+      const pageMeta = await readPageMeta(tab.id);
+      if (pageMeta) info = { ...info, pageMeta };
+    }
 
     let reply;
     try {

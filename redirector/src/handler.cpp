@@ -1,5 +1,6 @@
 #include "handler.hpp"
 
+#include "coolpapers/page_meta.hpp"
 #include "coolpapers/percent.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "page.hpp"
@@ -81,10 +82,15 @@ struct Responder {
 };
 
 // Why a request got no answer, in the user's terms: what was looked at.
-std::string_view why_no_paper(std::string_view input) {
-  if (auto_field(input) == Field::page_url)
+// For a known paper site without a rule the resolver's own message says
+// which site and what works instead (rules.json "sites_without_rule"); it
+// is shown as it is, so the wording stays in one place.
+std::string_view why_no_paper(std::string_view input, const Resolution& r) {
+  if (auto_field(input) == Field::page_url) {
+    if (r.message.find(" pages hold no id ") != std::string::npos) return r.message;
     return "This link is not a paper's page on a supported site, and it has no "
            "paper identifier in it.";
+  }
   return "This text has no paper identifier in it, and no words to search for.";
 }
 
@@ -104,7 +110,7 @@ Outcome resolve_and_redirect(const Service& service, Responder& respond,
     std::string search_url = search_url_for(service.resolver(), scratch.input);
     if (!is_safe_location(search_url, service.base())) search_url.clear();
     render_not_found_page(scratch.body, service.base(), scratch.input,
-                          why_no_paper(scratch.input), search_url);
+                          why_no_paper(scratch.input, r), search_url);
     return respond.send(404, kHtml, scratch.body, {}, service.page_headers());
   }
   return respond.send(r.error == ErrorCode::internal ? 500 : 400, kText,
@@ -139,6 +145,17 @@ Outcome api(const Service& service, Responder& respond, std::string_view rest,
   }
   Request request;
   request.set(field.for_text(scratch.input), scratch.input);
+  // The page's meta tags, one parameter each, named as the tags
+  // (&citation_title=...&citation_doi=...&DC.title=...), as in the host's
+  // pageMeta. Values are cut to kMaxMetaValueBytes.
+  PageMetaStore meta;
+  std::string decoded;
+  for (std::string_view name : PageMeta::kNames)
+    if (auto value = query_parameter(query, name)) {
+      percent_decode(*value, true, decoded);
+      meta.set(name, decoded);
+    }
+  request.page_meta = meta.view();
   service.resolver().resolve_into(request, scratch.resolution);
   const Resolution& r = scratch.resolution;
   if (r.ok() && !is_safe_location(r.url, service.base())) {

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <iterator>
+
 #include "ascii.hpp"
 #include "coolpapers/resolver.hpp"
 
@@ -11,6 +14,7 @@ std::string_view short_name(Field field) {
     case Field::link_url: return "link";
     case Field::page_url: return "page";
     case Field::frame_url: return "frame";
+    case Field::page_meta: break;
   }
   return "selection";
 }
@@ -23,13 +27,14 @@ std::string_view field_name(Field field) {
     case Field::link_url: return "linkUrl";
     case Field::page_url: return "pageUrl";
     case Field::frame_url: return "frameUrl";
+    case Field::page_meta: return "pageMeta";
   }
   return "selectionText";
 }
 
 std::optional<Field> field_from_name(std::string_view name) {
   for (Field field : kRequestFields)
-    if (name == field_name(field) || name == short_name(field)) return field;
+    if (field != Field::page_meta && (name == field_name(field) || name == short_name(field))) return field;
   return std::nullopt;
 }
 
@@ -53,6 +58,7 @@ std::string_view Request::get(Field field) const {
     case Field::link_url: return link_url;
     case Field::page_url: return page_url;
     case Field::frame_url: return frame_url;
+    case Field::page_meta: return {};
   }
   return {};
 }
@@ -63,7 +69,25 @@ void Request::set(Field field, std::string_view text) {
     case Field::link_url: link_url = text; break;
     case Field::page_url: page_url = text; break;
     case Field::frame_url: frame_url = text; break;
+    case Field::page_meta: break;
   }
+}
+
+std::string_view* PageMeta::find(std::string_view name) {
+  std::string_view* values[] = {&citation_arxiv_id, &citation_doi, &citation_pdf_url, &citation_title, &dc_title};
+  auto same = [](std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return detail::ascii_lower(static_cast<unsigned char>(x)) == detail::ascii_lower(static_cast<unsigned char>(y));
+    });
+  };
+  for (std::size_t i = 0; i < std::size(kNames); ++i)
+    if (same(name, kNames[i])) return values[i];
+  return nullptr;
+}
+
+bool PageMeta::empty() const {
+  return citation_arxiv_id.empty() && citation_doi.empty() && citation_pdf_url.empty() && citation_title.empty() &&
+         dc_title.empty();
 }
 
 std::string ConfigError::to_string() const {

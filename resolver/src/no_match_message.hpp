@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "coolpapers/resolver.hpp"
 
@@ -10,6 +11,9 @@ namespace coolpapers::detail {
 // "No paper id found in ..." naming what the request held, so each shell
 // reads true: a text given alone is "the text", one URL alone is "the URL",
 // a browser's request names its fields ("the selection, link or page").
-std::string no_match_message(const Request& request);
+// `site_without_rule`, when not empty, is the display name of a known paper
+// site whose pages hold no id (rules.json "sites_without_rule"): the
+// message then names it and says what works instead.
+std::string no_match_message(const Request& request, std::string_view site_without_rule = {});
 
 }  // namespace coolpapers::detail

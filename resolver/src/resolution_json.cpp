@@ -91,6 +91,8 @@ std::string to_json(const Resolution& resolution) {
   }
   out += "],\"field\":";
   append_json_string(out, field_name(resolution.field));
+  // Only when set, so every other answer keeps its shape.
+  if (resolution.truncated) out += ",\"truncated\":true";
   out.push_back('}');
   return out;
 }

@@ -8,6 +8,8 @@
 
 #include "literal_filter.hpp"
 #include "no_match_message.hpp"
+#include "normalize.hpp"
+#include "page_urls.hpp"
 #include "percent.hpp"
 #include "rule_table.hpp"
 #include "search_words.hpp"
@@ -19,24 +21,36 @@ using detail::Finds;
 
 struct Resolver::Impl {
   Options options;
+  int current_yymm = 0;  // Options::now, or the clock's month at create()
+  detail::UrlParts base_parts;  // views of options.base (Impl is never moved once shared)
   std::shared_ptr<const detail::RuleTable> table;
 };
 
 namespace {
 
-// Listing pages are recognised in what the user pointed at (a link) first,
-// then the page itself.
+// Listing and search pages are recognised in what the user pointed at (a
+// link) first, then the page itself.
 constexpr std::array<Field, 2> kListingFields = {Field::link_url, Field::page_url};
+// URLs that may be on a paper site without a rule.
+constexpr std::array<Field, 3> kUrlFields = {Field::link_url, Field::page_url, Field::frame_url};
 
 // Per-thread buffers, so that resolving does not allocate once they have grown.
 struct Scratch {
   std::string decoded;
+  std::string normalized;
   Finds finds;
   detail::LiteralSet literals;
 };
 Scratch& scratch() {
   thread_local Scratch s;
   return s;
+}
+
+// The text rules see: percent-decoded, then normalised (normalize.hpp).
+// Returns a view of one of the scratch buffers.
+std::string_view prepare(std::string_view text, Scratch& s) {
+  detail::percent_decode_repeatedly(text, s.decoded);
+  return detail::normalize_text(s.decoded, s.normalized) ? std::string_view(s.normalized) : std::string_view(s.decoded);
 }
 
 // An id is emitted only if every path segment is a real segment: "." or
@@ -65,7 +79,8 @@ void set_url(Resolution& out, std::string_view base, bool arxiv_page) {
 
 class Matcher {
  public:
-  Matcher(const detail::RuleTable& table, const Options& options) : table_(table), options_(options) {}
+  Matcher(const detail::RuleTable& table, const Options& options, const detail::MonthLimit& months)
+      : table_(table), options_(options), months_(months) {}
 
   // Tries the families of one stage on one (already decoded) text. Returns
   // true and fills `out` iff some family found an identifier.
@@ -83,7 +98,8 @@ class Matcher {
       for (std::size_t r : table_.by_family[f]) {
         const detail::Rule& rule = table_.rules[r];
         if (!rule.can_match_from(s.literals, 0)) continue;  // the cheap first pass said no
-        if (!rule.find_all(text, s.literals, limit, s.finds)) failed = true;
+        // One more than the limit, to tell a full answer from a cut one.
+        if (!rule.find_all(text, s.literals, limit + 1, months_, s.finds)) failed = true;
       }
       if (!s.finds.found.empty() && collect(s.finds, limit, out)) {
         out.family = listing_stage ? "listing" : family.name;
@@ -97,7 +113,8 @@ class Matcher {
 
  private:
   // Orders the family's finds by position, drops duplicates and unsafe ids,
-  // and keeps the first `limit`. Returns true iff any id remains.
+  // and keeps the first `limit`, setting out.truncated iff more remain.
+  // Returns true iff any id remains.
   static bool collect(Finds& finds, std::size_t limit, Resolution& out) {
     // Each rule's finds are in order already; merge the rules' lists by
     // position (insertion sort: a handful of entries, no allocation).
@@ -108,10 +125,13 @@ class Matcher {
     // their capacity.
     std::size_t kept = 0;
     for (const Found& f : found) {
-      if (kept >= limit) break;
       std::string_view id = finds.id(f);
       auto end = out.ids.begin() + static_cast<std::ptrdiff_t>(kept);
       if (!is_safe_id(id) || std::find(out.ids.begin(), end, id) != end) continue;
+      if (kept >= limit) {
+        out.truncated = true;
+        break;
+      }
       if (kept < out.ids.size())
         out.ids[kept].assign(id);
       else
@@ -124,6 +144,7 @@ class Matcher {
 
   const detail::RuleTable& table_;
   const Options& options_;
+  const detail::MonthLimit& months_;
 };
 
 void clear(Resolution& out) {
@@ -133,6 +154,7 @@ void clear(Resolution& out) {
   out.kind = AnswerKind::paper_ids;
   out.family.clear();
   out.field = Field::selection_text;
+  out.truncated = false;
   // out.ids is left for collect() to overwrite in place; every path that
   // answers without ids clears it.
 }
@@ -156,7 +178,11 @@ Expected<Resolver> Resolver::create(const Options& options, const std::vector<Ru
   auto impl = std::make_shared<Impl>();
   impl->options = options;
   impl->options.base = *base;
+  impl->current_yymm = options.now ? (static_cast<int>(options.now->year()) - 2000) * 100 +
+                                         static_cast<int>(static_cast<unsigned>(options.now->month()))
+                                   : detail::MonthLimit::clock_yymm();
   impl->table = std::move(table);
+  impl->base_parts = *detail::split_http_url(impl->options.base);
   return Resolver(std::move(impl));
 }
 
@@ -165,43 +191,99 @@ Expected<Resolver> Resolver::with_base(std::string_view base) const {
   if (!normalized) return normalized.error();
   auto impl = std::make_shared<Impl>(*impl_);
   impl->options.base = *normalized;
+  impl->base_parts = *detail::split_http_url(impl->options.base);
   return Resolver(std::move(impl));
 }
 
+namespace {
+
+// The search stage: `words` as a Cool Papers query. Returns true iff
+// there was a word to search for.
+bool answer_search(std::string_view words, Field field, const Options& options, Resolution& out) {
+  out.url = options.base;
+  out.url += "/arxiv/search?highlight=1&query=";
+  if (detail::append_search_query(words, options.max_search_words, options.max_search_bytes, out.url) == 0)
+    return false;
+  out.ids.clear();
+  out.kind = AnswerKind::search;
+  out.family = "search";
+  out.field = field;
+  return true;
+}
+
+// The page's meta tags that may hold an id, in the order they are tried.
+std::array<std::string_view, 3> meta_id_texts(const PageMeta& meta) {
+  return {meta.citation_arxiv_id, meta.citation_doi, meta.citation_pdf_url};
+}
+
+}  // namespace
+
 void Resolver::resolve_into(const Request& request, Resolution& out) const {
   clear(out);
-  const Matcher matcher(*impl_->table, impl_->options);
-  std::string& decoded = scratch().decoded;
+  const Options& options = impl_->options;
+  const detail::MonthLimit months(impl_->current_yymm, !options.now.has_value());
+  const Matcher matcher(*impl_->table, options, months);
+  Scratch& s = scratch();
   bool failed = false;
+
+  // Each text field split as a URL at most once, when first needed.
+  std::array<std::optional<std::optional<detail::UrlParts>>, 4> url_parts;
+  auto parts_of = [&](Field field) -> const std::optional<detail::UrlParts>& {
+    auto& slot = url_parts[static_cast<std::size_t>(field)];
+    if (!slot) slot = detail::split_http_url(request.get(field));
+    return *slot;
+  };
 
   // Ids in any field first (in priority order), then listing pages.
   auto first_answer = [&](std::span<const Field> fields, bool listing_stage) {
     for (Field field : fields) {
+      if (field == Field::page_meta) {
+        if (listing_stage) continue;
+        for (std::string_view text : meta_id_texts(request.page_meta))
+          if (!text.empty() && matcher.match_text(prepare(text, s), false, out, failed)) {
+            out.field = field;
+            return true;
+          }
+        continue;
+      }
       std::string_view text = request.get(field);
       if (text.empty()) continue;
-      detail::percent_decode_repeatedly(text, decoded);
-      if (matcher.match_text(decoded, listing_stage, out, failed)) {
+      if (matcher.match_text(prepare(text, s), listing_stage, out, failed)) {
         out.field = field;
         return true;
       }
+      // A Cool Papers URL is its own answer (after the rules, which give
+      // its arXiv pages the same answer, so most texts never pay for it).
+      if (!listing_stage && detail::own_page_path(parts_of(field), impl_->base_parts, s.normalized)) {
+        out.url = options.base;
+        out.url += s.normalized;
+        out.ids.clear();
+        out.kind = AnswerKind::own_page;
+        out.family = "coolpapers";
+        out.field = field;
+        return true;
+      }
+      if (listing_stage && detail::arxiv_search_terms(parts_of(field), s.decoded) && answer_search(s.decoded, field, options, out))
+        return true;
     }
     return false;
   };
   if (first_answer(kRequestFields, false) || first_answer(kListingFields, true)) return;
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
-  if (!request.selection_text.empty()) {
-    detail::percent_decode_repeatedly(request.selection_text, decoded);
-    out.url = impl_->options.base;
-    out.url += "/arxiv/search?highlight=1&query=";
-    if (detail::append_search_query(decoded, impl_->options.max_search_words, out.url) > 0) {
-      out.ids.clear();
-      out.kind = AnswerKind::search;
-      out.family = "search";
-      out.field = Field::selection_text;
-      return;
-    }
-  }
+  if (!request.selection_text.empty() &&
+      answer_search(prepare(request.selection_text, s), Field::selection_text, options, out))
+    return;
+  const PageMeta& meta = request.page_meta;
+  std::string_view title = !meta.citation_title.empty() ? meta.citation_title : meta.dc_title;
+  if (!title.empty() && answer_search(prepare(title, s), Field::page_meta, options, out)) return;
+
+  // A paper site without a rule: say so, and what works instead (the page's
+  // metadata, read by the extension).
+  if (meta.empty())
+    for (Field field : kUrlFields)
+      if (const auto* site = detail::find_site_without_rule(parts_of(field), impl_->table->sites_without_rule))
+        return fail(out, ErrorCode::no_match, detail::no_match_message(request, site->name));
   fail(out, ErrorCode::no_match, detail::no_match_message(request));
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 namespace coolpapers::detail {
 namespace {
@@ -68,7 +69,7 @@ std::optional<OutputTemplate> parse_template(std::string_view text, std::string&
 
 Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
            std::string output_text, std::vector<std::string> literals, std::string source,
-           std::vector<RuleExample> examples)
+           std::vector<RuleExample> examples, int yymm_group)
     : id_(std::move(id)),
       family_(family),
       pattern_(std::move(pattern)),
@@ -77,6 +78,7 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       literals_(std::move(literals)),
       source_(std::move(source)),
       examples_(std::move(examples)),
+      yymm_group_(yymm_group),
       once_(std::make_unique<std::once_flag>()) {}
 
 Rule::~Rule() = default;
@@ -95,10 +97,23 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   literals_ = std::move(other.literals_);
   source_ = std::move(other.source_);
   examples_ = std::move(other.examples_);
+  yymm_group_ = other.yymm_group_;
   once_ = std::move(other.once_);
   re_ = std::move(other.re_);
   ready_.store(other.ready_.load());
   return *this;
+}
+
+int MonthLimit::clock_yymm() {
+  using namespace std::chrono;
+  const year_month_day today{floor<days>(system_clock::now())};
+  return (static_cast<int>(today.year()) - 2000) * 100 + static_cast<int>(static_cast<unsigned>(today.month()));
+}
+
+bool MonthLimit::allows(int yymm) const {
+  // UTC is never behind arXiv's own clock (US Eastern), so the current UTC
+  // month already has ids. The clock is read only for a later month.
+  return yymm <= current_ || (from_clock_ && yymm <= clock_yymm());
 }
 
 const RE2* Rule::compiled() const {
@@ -124,6 +139,18 @@ std::string Rule::compile_now(std::string& offending) const {
   return {};
 }
 
+bool Rule::month_exists(const re2::StringPiece* match, const MonthLimit& months) const {
+  if (yymm_group_ == 0) return true;
+  const re2::StringPiece& g = match[yymm_group_];
+  if (g.size() < 4) return true;
+  int yymm = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (g[i] < '0' || g[i] > '9') return true;
+    yymm = yymm * 10 + (g[i] - '0');
+  }
+  return months.allows(yymm);
+}
+
 bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
   if (literal_indices.empty()) return true;
   for (std::size_t i : literal_indices)
@@ -131,7 +158,8 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
   return false;
 }
 
-bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, Finds& out) const {
+bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
+                    Finds& out) const {
   const RE2* re = compiled();
   if (!re->ok() || re->NumberOfCapturingGroups() < output_.max_group) return false;
 
@@ -169,7 +197,7 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
     const std::string_view id = out.id(found);
     bool duplicate = std::any_of(out.found.begin() + static_cast<std::ptrdiff_t>(first_of_this_rule),
                                  out.found.end(), [&](const Found& f) { return out.id(f) == id; });
-    if (id_start == std::string_view::npos || duplicate) {
+    if (id_start == std::string_view::npos || duplicate || !month_exists(match.data(), months)) {
       out.ids.resize(offset);
       continue;
     }

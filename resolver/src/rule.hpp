@@ -15,6 +15,7 @@
 
 namespace re2 {
 class RE2;
+class StringPiece;
 }
 
 namespace coolpapers::detail {
@@ -59,11 +60,28 @@ struct Finds {
   }
 };
 
+// Which YYMM months have ids yet: arXiv numbers its papers by month, so an
+// id from a month after the current one is a number that only looks like an
+// id ("3201.00001"). YYMM is read as 20YY-MM.
+class MonthLimit {
+ public:
+  // `current_yymm`: the current month. With `from_clock`, a later month is
+  // checked against the system clock again (a service outlives a month).
+  MonthLimit(int current_yymm, bool from_clock) : current_(current_yymm), from_clock_(from_clock) {}
+  bool allows(int yymm) const;
+  // The current month (UTC) as YYMM.
+  static int clock_yymm();
+
+ private:
+  int current_;
+  bool from_clock_;
+};
+
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
        std::string output_text, std::vector<std::string> literals, std::string source,
-       std::vector<RuleExample> examples);
+       std::vector<RuleExample> examples, int yymm_group = 0);
   ~Rule();
   Rule(Rule&&) noexcept;
   Rule& operator=(Rule&&) noexcept;
@@ -75,6 +93,8 @@ class Rule {
   const std::vector<std::string>& literals() const { return literals_; }
   const std::string& source() const { return source_; }
   const std::vector<RuleExample>& examples() const { return examples_; }
+  // The capture group that starts with the id's YYMM, or 0.
+  int yymm_group() const { return yymm_group_; }
 
   // Indices of this rule's literals in the table's LiteralFilter.
   std::vector<std::size_t> literal_indices;
@@ -92,12 +112,16 @@ class Rule {
   // Appends to `out` the identifiers this rule finds in `text`, in order,
   // until this rule has appended `limit` distinct identifiers. `present`
   // is the literal scan of `text`; the search stops early once no literal
-  // of the rule is left ahead. Compiles the pattern on first use
+  // of the rule is left ahead. A match whose YYMM (see yymm_group()) the
+  // `months` do not allow is skipped. Compiles the pattern on first use
   // (thread-safe). Returns false iff the pattern cannot be used.
-  bool find_all(std::string_view text, const LiteralSet& present, std::size_t limit, Finds& out) const;
+  bool find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
+                Finds& out) const;
 
  private:
   const re2::RE2* compiled() const;
+  // True iff the match's YYMM (if the rule has one) is a month with ids.
+  bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
   std::string id_;
   std::size_t family_;
@@ -107,6 +131,7 @@ class Rule {
   std::vector<std::string> literals_;
   std::string source_;
   std::vector<RuleExample> examples_;
+  int yymm_group_ = 0;
 
   // Compiled on first use: start-up pays only for the rules a request needs.
   mutable std::unique_ptr<std::once_flag> once_;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "ascii.hpp"
 #include "match_pattern.hpp"
 
 namespace coolpapers::detail {
@@ -39,7 +40,7 @@ class SourceReader {
     if (ec) return fail({}, "not valid JSON: " + ec.message(), {});
     const json::object* top = root.if_object();
     if (!top) return fail({}, "the rule file must be a JSON object", {});
-    if (auto e = only_keys(*top, {"schema", "about", "families", "rules"}, "")) return e;
+    if (auto e = only_keys(*top, {"schema", "about", "families", "rules", "sites_without_rule"}, "")) return e;
     if (const json::value* schema = top->if_contains("schema");
         schema && !(schema->is_int64() && schema->as_int64() == 1))
       return fail({}, "unsupported schema (this version reads schema 1)", "schema");
@@ -49,6 +50,12 @@ class SourceReader {
       if (!list) return fail({}, "\"families\" must be an array", "families");
       for (std::size_t i = 0; i < list->size(); ++i)
         if (auto e = read_family((*list)[i], "families[" + std::to_string(i) + "]")) return e;
+    }
+    if (const json::value* sites = top->if_contains("sites_without_rule")) {
+      const json::array* list = sites->if_array();
+      if (!list) return fail({}, "\"sites_without_rule\" must be an array", "sites_without_rule");
+      for (std::size_t i = 0; i < list->size(); ++i)
+        if (auto e = read_site((*list)[i], "sites_without_rule[" + std::to_string(i) + "]")) return e;
     }
     const json::value* rules = top->if_contains("rules");
     if (!rules) {
@@ -173,6 +180,39 @@ class SourceReader {
     return std::nullopt;
   }
 
+  // Reads object[key], an array of non-empty printable ASCII strings, in
+  // lower case.
+  std::optional<ConfigError> get_ascii_list(const json::object& object, std::string_view key, const std::string& path,
+                                            std::vector<std::string>& out) {
+    const json::value* v = object.if_contains(key);
+    if (!v) return std::nullopt;
+    const json::array* list = v->if_array();
+    std::string at = path + "." + std::string(key);
+    if (!list) return fail({}, "\"" + std::string(key) + "\" must be an array of strings", at);
+    for (const json::value& item : *list) {
+      const json::string* s = item.if_string();
+      if (!s || s->empty() || !std::all_of(s->begin(), s->end(), [](char c) { return c > 32 && c < 127; }))
+        return fail({}, "\"" + std::string(key) + "\" holds printable ASCII strings", at);
+      std::string lower(s->data(), s->size());
+      for (char& c : lower) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
+      out.push_back(std::move(lower));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ConfigError> read_site(const json::value& value, const std::string& path) {
+    const json::object* object = value.if_object();
+    if (!object) return fail({}, "a site must be an object", path);
+    if (auto e = only_keys(*object, {"name", "hosts", "paths", "doc"}, path)) return e;
+    SiteWithoutRule site;
+    if (auto e = get_string(*object, "name", true, path, {}, site.name)) return e;
+    if (auto e = get_ascii_list(*object, "hosts", path, site.hosts)) return e;
+    if (site.hosts.empty()) return fail({}, "a site needs at least one host", path + ".hosts");
+    if (auto e = get_ascii_list(*object, "paths", path, site.paths)) return e;
+    table_.sites_without_rule.push_back(std::move(site));
+    return std::nullopt;
+  }
+
   std::optional<ConfigError> read_examples(const json::object& object, const std::string& path,
                                            const std::string& id, std::vector<RuleExample>& out) {
     const json::value* v = object.if_contains("examples");
@@ -223,7 +263,7 @@ class SourceReader {
     if (!object) return fail({}, "a rule must be an object", path);
     std::string id;
     if (auto e = get_string(*object, "id", true, path, {}, id)) return e;
-    if (auto e = only_keys(*object, {"id", "family", "doc", "literals", "pattern", "output", "examples"},
+    if (auto e = only_keys(*object, {"id", "family", "doc", "literals", "pattern", "output", "yymm_group", "examples"},
                            path, id))
       return e;
     std::string family_name, pattern, output_text;
@@ -240,6 +280,13 @@ class SourceReader {
     auto output = parse_template(output_text, template_error);
     if (!output) return fail(id, template_error, output_text);
 
+    int yymm_group = 0;
+    if (const json::value* v = object->if_contains("yymm_group")) {
+      if (!v->is_int64() || v->as_int64() < 1 || v->as_int64() > output->max_group)
+        return fail(id, "\"yymm_group\" must be the number of a capture group the output uses",
+                    path + ".yymm_group");
+      yymm_group = static_cast<int>(v->as_int64());
+    }
     std::vector<std::string> literals;
     if (auto e = read_literals(*object, path, id, literals)) return e;
     std::vector<RuleExample> examples;
@@ -250,7 +297,7 @@ class SourceReader {
 
     Rule rule(id, static_cast<std::size_t>(family - table_.families.begin()), std::move(pattern),
               std::move(*output), std::move(output_text), std::move(literals),
-              builtin_ ? "built-in" : std::string(source_), std::move(examples));
+              builtin_ ? "built-in" : std::string(source_), std::move(examples), yymm_group);
     if (!builtin_) {
       std::string offending;
       std::string error = rule.compile_now(offending);

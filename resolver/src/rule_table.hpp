@@ -24,10 +24,19 @@ struct Family {
   std::string source;  // "built-in" or the file that last defined it
 };
 
+// A paper site none of whose pages holds an id Cool Papers uses: a URL
+// there gets a message naming the site and what works instead.
+struct SiteWithoutRule {
+  std::string name;                // "NeurIPS proceedings"
+  std::vector<std::string> hosts;  // lower case; subdomains match too
+  std::vector<std::string> paths;  // path prefixes; empty = any path
+};
+
 struct RuleTable {
   std::vector<Family> families;                     // priority order
   std::vector<Rule> rules;                          // table order
   std::vector<std::vector<std::size_t>> by_family;  // rule indices per family
+  std::vector<SiteWithoutRule> sites_without_rule;
   LiteralFilter filter;
   bool every_rule_has_literals = true;  // then a text with none can skip all rules
 };

@@ -2,43 +2,86 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "percent.hpp"
 
 namespace coolpapers::detail {
 namespace {
 
+// How much of the text's start is checked for binary data, and the share
+// of junk bytes (invalid UTF-8, control characters) that makes it binary.
+constexpr std::size_t kJunkWindow = 4096;
+constexpr std::size_t kJunkPercent = 25;
+
 bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+bool is_inner_joiner(unsigned char c) { return c == '-' || c == '+' || c == '.' || c == '\'' || c == '_' || c == '#'; }
+
+// Joiners a word may end with: "C++", "C#".
+bool may_end_word(unsigned char c) { return c == '+' || c == '#'; }
+
 bool is_ascii(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Number of code points in a valid UTF-8 string.
-std::size_t code_points(std::string_view word) {
-  std::size_t n = 0;
-  for (char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+// Length of a well-formed UTF-8 sequence at text[i], or 0.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
   return n;
+}
+
+// True iff the text's start looks like binary data rather than words.
+bool looks_binary(std::string_view text) {
+  std::string_view window = text.substr(0, kJunkWindow);
+  std::size_t junk = 0;
+  for (std::size_t i = 0; i < window.size();) {
+    std::size_t n = utf8_length(window, i);
+    auto c = static_cast<unsigned char>(window[i]);
+    if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      ++junk;
+      ++i;
+    } else {
+      i += n;
+    }
+  }
+  return junk * 100 > window.size() * kJunkPercent;
 }
 
 class WordJoiner {
  public:
-  WordJoiner(std::string& query, std::size_t max_words) : query_(query), max_(max_words) {}
-  // Returns false once enough words were taken.
+  WordJoiner(std::string& query, std::size_t max_words, std::size_t max_bytes)
+      : query_(query), start_(query.size()), max_words_(max_words), max_bytes_(max_bytes) {}
+
+  // Trims the word's trailing joiners and appends it. Returns false once
+  // no further word may be taken.
   bool add(std::string_view word) {
-    if (code_points(word) < 2) return count_ < max_;
+    while (!word.empty() && is_inner_joiner(static_cast<unsigned char>(word.back())) &&
+           !may_end_word(static_cast<unsigned char>(word.back())))
+      word.remove_suffix(1);
+    if (word.empty()) return true;
+    std::size_t before = query_.size();
     if (count_ > 0) query_ += "%20";
     append_percent_encoded(query_, word);
-    return ++count_ < max_;
+    if (query_.size() - start_ > max_bytes_) {
+      query_.resize(before);
+      return false;
+    }
+    return ++count_ < max_words_;
   }
   std::size_t count() const { return count_; }
 
  private:
   std::string& query_;
-  std::size_t max_;
+  std::size_t start_;
+  std::size_t max_words_;
+  std::size_t max_bytes_;
   std::size_t count_ = 0;
 };
 
@@ -48,7 +91,9 @@ void split_ascii(std::string_view text, WordJoiner& words) {
   while (i < text.size()) {
     while (i < text.size() && !is_ascii_alnum(static_cast<unsigned char>(text[i]))) ++i;
     std::size_t start = i;
-    while (i < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[i])) ||
+                               is_inner_joiner(static_cast<unsigned char>(text[i]))))
+      ++i;
     if (i > start && !words.add(text.substr(start, i - start))) return;
   }
 }
@@ -56,7 +101,7 @@ void split_ascii(std::string_view text, WordJoiner& words) {
 void split_unicode(std::string_view text, WordJoiner& words) {
   // Compiled once, on the first non-ASCII selection: Unicode classes cost
   // milliseconds to compile, which the native host must not pay per start.
-  static const RE2 word_pattern("([\\p{L}\\p{Nd}][\\p{L}\\p{Nd}\\p{M}]*)");
+  static const RE2 word_pattern("([\\p{L}\\p{N}\\p{M}][\\p{L}\\p{N}\\p{M}+.'_#-]*)");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece word;
   while (RE2::FindAndConsume(&input, word_pattern, &word))
@@ -65,9 +110,10 @@ void split_unicode(std::string_view text, WordJoiner& words) {
 
 }  // namespace
 
-std::size_t append_search_query(std::string_view text, std::size_t max_words, std::string& query) {
-  if (max_words == 0) return 0;
-  WordJoiner words(query, max_words);
+std::size_t append_search_query(std::string_view text, std::size_t max_words, std::size_t max_bytes,
+                                std::string& query) {
+  if (max_words == 0 || looks_binary(text)) return 0;
+  WordJoiner words(query, max_words, max_bytes);
   if (is_ascii(text))
     split_ascii(text, words);
   else

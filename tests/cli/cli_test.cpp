@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include "process.hpp"
@@ -43,7 +44,14 @@ TEST_CASE("every one-text example of the contract holds through resolve --json -
   for (const auto& example : resolution_examples()) {
     if (!example.single_text()) continue;  // the command line reads one text at a time
     CAPTURE(example.where());
-    auto r = run_cli({"resolve", "--json", "--field", example.first_member(), "--", example.first_text()});
+    std::vector<std::string> args = {"resolve", "--json", "--field", example.first_member()};
+    if (!example.page_meta.empty()) {
+      json::object meta;
+      for (const auto& [name, value] : example.page_meta) meta[name] = value;
+      args.insert(args.end(), {"--meta", temp_file("example-meta.json", json::serialize(meta))});
+    }
+    args.insert(args.end(), {"--", example.first_text()});
+    auto r = run_cli(args);
     json::error_code ec;
     json::value reply = json::parse(r.out, ec);
     REQUIRE_MESSAGE(!ec, "not one JSON object: " << r.out << r.err);
@@ -52,12 +60,16 @@ TEST_CASE("every one-text example of the contract holds through resolve --json -
       CHECK(r.exit_code == 1);
       CHECK(o.at("ok") == false);
       CHECK(o.at("error").as_object().at("code") == "no_match");
+      if (!example.message.empty()) CHECK(r.err.find(example.message) != std::string::npos);
       continue;
     }
     CHECK(r.exit_code == 0);
     REQUIRE_MESSAGE(o.at("ok") == true, r.out);
     CHECK(o.at("url") == json::string(*example.url));
-    CHECK(o.at("field") == json::string(example.first_member()));
+    CHECK((o.if_contains("truncated") != nullptr) == example.truncated);
+    CHECK((r.err.find("only the first 50") != std::string::npos) == example.truncated);
+    // The text decides, or the page's meta tags given with it.
+    if (example.page_meta.empty() || o.at("field") != "pageMeta") CHECK(o.at("field") == json::string(example.first_member()));
     if (!example.family.empty()) CHECK(o.at("family") == json::string(example.family));
     if (example.ids) {
       json::array ids;
@@ -91,7 +103,7 @@ TEST_CASE("--field decides how a text is read") {
         "https://papers.cool/arxiv/cs.AI\n");
   // As a selection, a listing URL is searched, not a listing.
   CHECK(run_cli({"resolve", "--field=selection", "https://arxiv.org/list/cs.AI/new"}).out ==
-        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv%20org%20list%20cs%20AI%20new\n");
+        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv.org%20list%20cs.AI%20new\n");
   // auto: a URL is a page, so a page with no id has no answer.
   CHECK(run_cli({"resolve", "https://github.com/a/b"}).exit_code == 1);
   CHECK(run_cli({"resolve", "deep learning"}).out ==

@@ -114,6 +114,11 @@ TEST_CASE("every example of the contract holds through the framed protocol, in o
   for (const auto& example : examples) {
     json::object request{{"type", "resolve"}};
     for (const auto& [member, text] : example.request) request[member] = text;
+    if (!example.page_meta.empty()) {
+      json::object meta;
+      for (const auto& [name, value] : example.page_meta) meta[name] = value;
+      request["pageMeta"] = std::move(meta);
+    }
     input += frame(json::serialize(request));
   }
   const Finished run = run_host(input);
@@ -129,10 +134,12 @@ TEST_CASE("every example of the contract holds through the framed protocol, in o
     if (!example.url) {
       CHECK(error_code_of(reply) == "no_match");
       CHECK(error_member(reply, "message") != "");
+      if (!example.message.empty()) CHECK(error_member(reply, "message").find(example.message) != std::string::npos);
       continue;
     }
     REQUIRE_MESSAGE(reply.at("ok").as_bool(), frames.bodies[i]);
     CHECK(string_at(reply, "url") == *example.url);
+    CHECK((reply.if_contains("truncated") != nullptr) == example.truncated);
     if (!example.family.empty()) CHECK(string_at(reply, "family") == example.family);
     if (example.ids) {
       json::array ids;

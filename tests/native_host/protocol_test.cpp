@@ -213,14 +213,21 @@ TEST_CASE("a batch whose reply would pass 1 MiB stops early, saying how many ite
 }
 
 TEST_CASE("an answer too long for one reply is too_large, never an over-size reply") {
-  // The search fallback of 32 long non-ASCII words: each letter becomes six
-  // bytes of percent-encoding, so the URL alone would be about 3.8 MB.
+  // Search queries are bounded, so only a user rule with long ids can make
+  // such an answer: 40 ids of 20,000 non-ASCII letters, each letter six
+  // bytes of percent-encoding in the URL (about 4.8 MB).
+  const char* loose = R"J({"families":[{"name":"loose","page":"venue"}],"rules":[
+    {"id":"loose","family":"loose","literals":["loose:"],"pattern":"loose:(\\S+)","output":"{1}"}]})J";
+  auto long_ids = coolpapers::Resolver::create({}, {{"loose.json", loose}});
+  REQUIRE(long_ids);
   std::string selection;
-  for (int word = 0; word < 32; ++word) {
+  for (int id = 0; id < 40; ++id) {
+    selection += "loose:" + std::to_string(id);
     for (int i = 0; i < 20000; ++i) selection += "\xC3\xA9";  // é
     selection += ' ';
   }
-  const std::string raw = reply_to(resolve_request("selectionText", selection));
+  RequestHandler handler(*long_ids);
+  const std::string raw = reply_to(handler, resolve_request("selectionText", selection));
   CHECK(raw.size() <= kMaxReplyBytes);
   const auto reply = parse_reply(raw);
   CHECK(error_code_of(reply) == "too_large");
@@ -228,7 +235,8 @@ TEST_CASE("an answer too long for one reply is too_large, never an over-size rep
   // The same answer inside a batch fails alone; the next item is answered.
   json::array items{json::object{{"selectionText", selection}},
                     json::object{{"pageUrl", "https://arxiv.org/abs/2312.00001"}}};
-  const std::string batch_raw = reply_to(json::serialize(json::object{{"type", "resolveBatch"}, {"items", items}}));
+  const std::string batch_raw =
+      reply_to(handler, json::serialize(json::object{{"type", "resolveBatch"}, {"items", items}}));
   CHECK(batch_raw.size() <= kMaxReplyBytes);
   const auto batch = parse_reply(batch_raw);
   REQUIRE(batch.at("results").as_array().size() == 2);

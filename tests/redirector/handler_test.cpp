@@ -90,19 +90,26 @@ TEST_CASE("every one-text example of the contract holds in the JSON API and as a
   for (const auto& example : resolution_examples()) {
     if (!example.single_text()) continue;  // the service reads one text per request
     CAPTURE(example.where());
-    Reply api = respond("/api/resolve?field=" + example.first_member() + "&q=" + query_value(example.first_text()));
+    // The page's meta tags are parameters named as the tags.
+    std::string meta;
+    for (const auto& [name, value] : example.page_meta) meta += "&" + name + "=" + query_value(value);
+    Reply api = respond("/api/resolve?field=" + example.first_member() + "&q=" + query_value(example.first_text()) + meta);
     // The browser entry point reads a URL as a page and anything else as a
     // selection; it is checked on the examples that read their text that way.
-    const bool as_typed = field_name(auto_field(example.first_text())) == example.first_member();
+    // The meta tags are parameters of the JSON API only.
+    const bool as_typed =
+        example.page_meta.empty() && field_name(auto_field(example.first_text())) == example.first_member();
     Reply typed = respond("/?q=" + query_value(example.first_text()));
     if (!example.url) {
       CHECK(api.outcome.status == 404);
       CHECK(api.message.body().find(R"("code":"no_match")") != std::string::npos);
+      if (!example.message.empty()) CHECK(api.message.body().find(example.message) != std::string::npos);
       if (as_typed) CHECK(typed.outcome.status == 404);
       continue;
     }
     CHECK(api.outcome.status == 200);
     CHECK(api.message.body().find(R"("url":")" + *example.url + '"') != std::string::npos);
+    CHECK((api.message.body().find(R"("truncated":true)") != std::string::npos) == example.truncated);
     if (!example.family.empty())
       CHECK(api.message.body().find(R"("family":")" + example.family + '"') != std::string::npos);
     if (as_typed) {
@@ -114,7 +121,7 @@ TEST_CASE("every one-text example of the contract holds in the JSON API and as a
 
 TEST_CASE("the contract's examples redirect from the raw path too, keeping the connection open") {
   for (const auto& example : resolution_examples()) {
-    if (!example.single_text() || !example.url ||
+    if (!example.single_text() || !example.url || !example.page_meta.empty() ||
         field_name(auto_field(example.first_text())) != example.first_member())
       continue;
     CAPTURE(example.where());

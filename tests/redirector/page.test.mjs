@@ -231,7 +231,7 @@ test('the 404 page says why and its search link leads to the base\'s search', as
   }
   await searched;
   assert.equal(await evaluate(sessionId, 'location.href'),
-    `http://127.0.0.1:${basePort}/arxiv/search?highlight=1&query=blog%20diffusion%20bridges`);
+    `http://127.0.0.1:${basePort}/arxiv/search?highlight=1&query=blog%20diffusion-bridges`);
   assert.deepEqual(problems.filter((p) => !/favicon|404/.test(p)), [], 'no console errors or CSP reports');
 });
 

@@ -42,11 +42,14 @@ describe('routes, through Node\'s HTTP client', () => {
     assert.ok(ONE_TEXT_EXAMPLES.length > 0);
     for (const example of ONE_TEXT_EXAMPLES) {
       const [[member, text]] = Object.entries(example.request);
-      const api = await httpGet(server.port, `/api/resolve?field=${member}&q=${encodeURIComponent(text)}`, { agent });
+      // The page's meta tags are parameters named as the tags.
+      const meta = Object.entries(example.pageMeta ?? {}).map(([n, v]) => `&${n}=${encodeURIComponent(v)}`).join('');
+      const api = await httpGet(server.port, `/api/resolve?field=${member}&q=${encodeURIComponent(text)}${meta}`, { agent });
       assert.equal(api.status, example.url === null ? 404 : 200, example.where);
       assert.equal(JSON.parse(api.body).url, example.url ?? undefined, example.where);
+      if (example.message) assert.ok(JSON.parse(api.body).error.message.includes(example.message), example.where);
       // The browser entry point reads a URL as a page and other text as a selection.
-      if (typedMember(text) !== member) continue;
+      if (typedMember(text) !== member || example.pageMeta) continue;
       const typed = await httpGet(server.port, `/?q=${encodeURIComponent(text)}`, { agent });
       assert.equal(typed.status, example.url === null ? 404 : 302, example.where);
       if (example.url === null) continue;

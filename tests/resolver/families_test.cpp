@@ -59,9 +59,9 @@ TEST_CASE("old-style arXiv ids keep the archive and drop subject class and versi
       {"cs.LG/0703001", S, "https://papers.cool/arxiv/cs/0703001"},
       {"https://arxiv.org/pdf/cond-mat/0410550.pdf", P, "https://papers.cool/arxiv/cond-mat/0410550"},
       {"https://arxiv.org/ftp/hep-th/papers/9901/9901001.pdf", P, "https://papers.cool/arxiv/hep-th/9901001"},
-      {"hep-th/9001001", S, "https://papers.cool/arxiv/search?highlight=1&query=hep%20th%209001001"},  // 1990
-      {"hep-th/0801001", S, "https://papers.cool/arxiv/search?highlight=1&query=hep%20th%200801001"},  // 2008
-      {"nothep-th/9901001", S, "https://papers.cool/arxiv/search?highlight=1&query=nothep%20th%209901001"},
+      {"hep-th/9001001", S, "https://papers.cool/arxiv/search?highlight=1&query=hep-th%209001001"},  // 1990
+      {"hep-th/0801001", S, "https://papers.cool/arxiv/search?highlight=1&query=hep-th%200801001"},  // 2008
+      {"nothep-th/9901001", S, "https://papers.cool/arxiv/search?highlight=1&query=nothep-th%209901001"},
       {"https://example.com/hep-th/99010012", P, ""},
   });
 }

@@ -85,14 +85,14 @@ TEST_CASE("listing pages are a fallback for the link, then the page") {
         "https://papers.cool/arxiv/2401.00001");
   // Listing pages are not recognised in selected text: that is a search.
   CHECK(resolve("https://arxiv.org/list/cs.AI/new", "", "").url ==
-        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv%20org%20list%20cs%20AI%20new");
+        "https://papers.cool/arxiv/search?highlight=1&query=https%20arxiv.org%20list%20cs.AI%20new");
   CHECK(resolve("", "", "https://arxiv.org/list/astro-ph.CO/pastweek?skip=0&show=25").url ==
         "https://papers.cool/arxiv/astro-ph.CO");
 }
 
 TEST_CASE("the search fallback takes the selection's words, at most 32") {
   CHECK(resolve("  a  b  diffusion  models  x ", "", "https://github.com/").url ==
-        "https://papers.cool/arxiv/search?highlight=1&query=diffusion%20models");
+        "https://papers.cool/arxiv/search?highlight=1&query=a%20b%20diffusion%20models%20x");
   std::string many;
   for (int i = 0; i < 40; ++i) many += "word" + std::to_string(i) + " ";
   Resolution r = resolve(many, "", "");
@@ -162,6 +162,6 @@ TEST_CASE("resolve_into reuses its output and leaves no trace of the previous an
   request.selection_text = "https://github.com/";
   request.page_url = "https://doi.org/10.1145/1.2";
   test::builtin().resolve_into(request, out);
-  CHECK(out.url == "https://papers.cool/arxiv/search?highlight=1&query=https%20github%20com");
+  CHECK(out.url == "https://papers.cool/arxiv/search?highlight=1&query=https%20github.com");
   CHECK(out.ids.empty());
 }

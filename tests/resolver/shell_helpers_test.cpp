@@ -39,11 +39,21 @@ TEST_CASE("auto reads a URL as the page and anything else as selected text; a na
   CHECK(field_choice_from_name("link")->for_text("arXiv:2312.00001") == Field::link_url);
 }
 
-TEST_CASE("the request fields are the four OnClickData members, each with its name") {
+TEST_CASE("the request fields are the four OnClickData members and pageMeta, in the order resolve() reads them") {
   std::string names;
   for (Field field : kRequestFields) names += std::string(field_name(field)) + " ";
-  CHECK(names == "selectionText linkUrl pageUrl frameUrl ");
-  for (Field field : kRequestFields) CHECK(field_from_name(field_name(field)) == field);
+  CHECK(names == "selectionText linkUrl pageUrl pageMeta frameUrl ");
+  for (Field field : kRequestFields) {
+    CAPTURE(field_name(field));
+    // The page's meta tags are an object, not a text a user names.
+    if (field == Field::page_meta) {
+      CHECK_FALSE(field_from_name(field_name(field)));
+      CHECK_FALSE(field_choice_from_name(field_name(field)));
+    } else {
+      CHECK(field_from_name(field_name(field)) == field);
+      CHECK(field_choice_from_name(field_name(field))->field == field);
+    }
+  }
 }
 
 TEST_CASE("utf8_prefix keeps text within the bound and never splits a UTF-8 sequence") {

@@ -1,5 +1,6 @@
 // The examples of docs/resolution.md (docs/resolution-examples.jsonl), row
 // by row, through the resolver itself.
+#include "coolpapers/page_meta.hpp"
 #include "resolution_examples.hpp"
 #include "test_support.hpp"
 
@@ -15,13 +16,18 @@ TEST_CASE("every example of the resolution contract holds") {
       REQUIRE(field);
       request.set(*field, text);
     }
+    PageMetaStore meta;
+    for (const auto& [name, value] : example.page_meta) CHECK(meta.set(name, value));
+    request.page_meta = meta.view();
     Resolution r = test::builtin().resolve(request);
     if (!example.url) {
       CHECK_FALSE(r.ok());
+      if (!example.message.empty()) CHECK(r.message.find(example.message) != std::string::npos);
       continue;
     }
     REQUIRE_MESSAGE(r.ok(), r.message);
     CHECK(r.url == *example.url);
+    CHECK(r.truncated == example.truncated);
     if (!example.family.empty()) CHECK(r.family == example.family);
     if (example.ids) CHECK(r.ids == *example.ids);
   }

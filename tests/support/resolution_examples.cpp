@@ -16,7 +16,7 @@ namespace json = boost::json;
 
 constexpr std::string_view kPath = COOLPAPERS_EXAMPLES_FILE;
 constexpr std::array<std::string_view, 4> kMembers = {"selectionText", "linkUrl", "pageUrl", "frameUrl"};
-constexpr std::array<std::string_view, 5> kKeys = {"request", "url", "family", "ids", "why"};
+constexpr std::array<std::string_view, 7> kKeys = {"request", "url", "family", "ids", "truncated", "message", "why"};
 constexpr std::string_view kDefaultBase = "https://papers.cool/";
 
 [[noreturn]] void fail(int line, const std::string& what) {
@@ -41,8 +41,16 @@ ResolutionExample parse_line(const std::string& text, int line) {
   const json::value* request = o.if_contains("request");
   if (!request || !request->is_object()) fail(line, "\"request\" must be an object");
   for (const auto& member : request->as_object())
-    if (std::find(kMembers.begin(), kMembers.end(), std::string_view(member.key())) == kMembers.end())
+    if (member.key() != "pageMeta" &&
+        std::find(kMembers.begin(), kMembers.end(), std::string_view(member.key())) == kMembers.end())
       fail(line, "unknown request member \"" + std::string(member.key()) + "\"");
+  if (const json::value* meta = request->as_object().if_contains("pageMeta")) {
+    if (!meta->is_object() || meta->as_object().empty()) fail(line, "\"pageMeta\" must be a non-empty object of tags");
+    for (const auto& tag : meta->as_object()) {
+      if (!tag.value().is_string()) fail(line, "each \"pageMeta\" value must be a string");
+      example.page_meta.emplace_back(std::string(tag.key()), text_of(tag.value()));
+    }
+  }
   for (std::string_view name : kMembers) {
     const json::value* v = request->as_object().if_contains(name);
     if (!v) continue;
@@ -69,7 +77,17 @@ ResolutionExample parse_line(const std::string& text, int line) {
       example.ids->push_back(text_of(id));
     }
   }
-  if (!example.url && (!example.family.empty() || example.ids)) fail(line, "an example with no answer has no family or ids");
+  if (const json::value* truncated = o.if_contains("truncated")) {
+    if (!truncated->is_bool()) fail(line, "\"truncated\" must be true or false");
+    example.truncated = truncated->as_bool();
+  }
+  if (const json::value* message = o.if_contains("message")) {
+    if (!message->is_string() || message->as_string().empty()) fail(line, "\"message\" must be a non-empty string");
+    example.message = text_of(*message);
+  }
+  if (!example.url && (!example.family.empty() || example.ids || example.truncated))
+    fail(line, "an example with no answer has no family, ids or truncated");
+  if (example.url && !example.message.empty()) fail(line, "\"message\" goes with \"url\": null");
   const json::value* why = o.if_contains("why");
   if (!why || !why->is_string() || why->as_string().empty()) fail(line, "\"why\" must say why, in words");
   example.why = text_of(*why);

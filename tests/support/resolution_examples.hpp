@@ -16,15 +16,20 @@ struct ResolutionExample {
   // The request's texts as (protocol member name, text), in priority order:
   // "selectionText", "linkUrl", "pageUrl", "frameUrl".
   std::vector<std::pair<std::string, std::string>> request;
+  // The request's "pageMeta" as (tag name, value), in file order; empty
+  // when the request has none. Not one of the texts above.
+  std::vector<std::pair<std::string, std::string>> page_meta;
   std::optional<std::string> url;                // nullopt: no answer
   std::string family;                            // empty: not stated
   std::optional<std::vector<std::string>> ids;   // nullopt: not stated
+  bool truncated = false;                        // more ids were found than answered
+  std::string message;                           // with no answer: a part of the message, or empty
   std::string why;
 
   // "docs/resolution-examples.jsonl:14: <why>", for CAPTURE and messages.
   std::string where() const;
   // True iff the request has exactly one text (what the command line and
-  // the redirect service take).
+  // the redirect service take, with the page's meta tags beside it).
   bool single_text() const { return request.size() == 1; }
   const std::string& first_member() const { return request.front().first; }
   const std::string& first_text() const { return request.front().second; }

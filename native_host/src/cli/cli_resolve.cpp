@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "cli_page_meta.hpp"
 #include "coolpapers/errors.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "line_reader.hpp"
@@ -25,6 +26,13 @@ Options:
   --json        one JSON object per line instead of the URL:
                 {"ok":true,"url":...,"family":...,"ids":[...],"field":...}
                 {"ok":false,"error":{"code":"no_match","message":...}}
+                ("truncated":true is added when a text held more than 50 ids)
+  --meta FILE   the page's meta tags as a JSON object, e.g.
+                {"citation_title":"...","citation_arxiv_id":"2106.09685"}:
+                ids in citation_arxiv_id, citation_doi or citation_pdf_url,
+                else a search for citation_title or DC.title
+  --html FILE   the same tags read from the page's HTML ("-": standard
+                input, e.g. curl -s URL | coolpapers resolve --html - URL)
   --base URL    target site (default https://papers.cool)
   --rules FILE  extra rule file (repeatable); ~/.config/coolpapers/rules.json
                 is read too when it exists
@@ -33,6 +41,8 @@ Examples:
   coolpapers resolve https://arxiv.org/abs/2312.00001v2
   coolpapers resolve 'see arXiv:2401.12345 and 2402.00012v3'
   coolpapers resolve --json < urls.txt > answers.jsonl
+  curl -s https://jmlr.org/papers/v24/22-1234.html |
+    coolpapers resolve --html - https://jmlr.org/papers/v24/22-1234.html
 
 Exit codes: 0 every TEXT resolved, 1 one did not, 2 usage or configuration
 error. Reading standard input: 0 unless a usage, configuration or I/O error.
@@ -46,6 +56,8 @@ struct ResolveOptions {
   CommonOptions common;
   FieldChoice field;
   bool json = false;
+  std::string meta_file;  // --meta
+  std::string html_file;  // --html
   std::vector<std::string> texts;
 };
 
@@ -73,6 +85,12 @@ std::optional<ResolveOptions> parse(const std::vector<std::string>& args, int& e
         exit = exit_code(ErrorCode::usage);
         return std::nullopt;
       }
+    } else if (arg == "--meta" || arg == "--html") {
+      if (i + 1 >= args.size() || args[i + 1].empty()) {
+        exit = usage_error(arg + " needs a file name" + (arg == "--html" ? " (or - for standard input)" : ""));
+        return std::nullopt;
+      }
+      (arg == "--meta" ? options.meta_file : options.html_file) = args[++i];
     } else if (int used = parse_common_option(args, i, options.common); used != 0) {
       if (used < 0) {
         exit = exit_code(ErrorCode::usage);
@@ -83,17 +101,25 @@ std::optional<ResolveOptions> parse(const std::vector<std::string>& args, int& e
       return std::nullopt;
     }
   }
+  if (options.texts.empty() && (options.html_file == "-" || options.meta_file == "-")) {
+    exit = usage_error("with --html - or --meta -, standard input is the page: give the page's URL as TEXT");
+    return std::nullopt;
+  }
   return options;
 }
 
 class Printer {
  public:
-  Printer(const Resolver& resolver, const ResolveOptions& options) : resolver_(resolver), options_(options) {}
+  Printer(const Resolver& resolver, const ResolveOptions& options, const PageMeta& meta)
+      : resolver_(resolver), options_(options), meta_(meta) {}
 
   // Resolves one text and writes its line. Returns true iff it resolved.
   bool resolve(std::string_view text) {
     Field field = options_.field.for_text(text);
-    resolver_.resolve_into(request_for(text, field), result_);
+    Request request;
+    request.set(field, text);
+    request.page_meta = meta_;
+    resolver_.resolve_into(request, result_);
     if (options_.json) {
       line_ = to_json(result_);
     } else if (result_.ok()) {
@@ -114,11 +140,6 @@ class Printer {
   bool failed() const { return std::ferror(stdout) != 0; }
 
  private:
-  static Request request_for(std::string_view text, Field field) {
-    Request request;
-    request.set(field, text);
-    return request;
-  }
   void write_line() {
     line_.push_back('\n');
     std::fwrite(line_.data(), 1, line_.size(), stdout);
@@ -126,6 +147,7 @@ class Printer {
 
   const Resolver& resolver_;
   const ResolveOptions& options_;
+  PageMeta meta_;
   Resolution result_;
   std::string line_;
 };
@@ -136,6 +158,9 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
     if (!printer.resolve(text)) {
       all = false;
       std::cerr << "coolpapers: \"" << text << "\": " << printer.last().message << "\n";
+    } else if (printer.last().truncated) {
+      std::cerr << "coolpapers: note: the text holds more than " << printer.last().ids.size() << " ids; only the first "
+                << printer.last().ids.size() << " are in the answer (split the text to get the rest)\n";
     }
   }
   // A failed write is reported by run(), like every command's.
@@ -157,8 +182,9 @@ int resolve_stdin(Printer& printer) {
     if (status == LineReader::Status::too_long) {
       std::cerr << "coolpapers: line " << number << " is longer than 1 MiB; skipped\n";
       printer.write_error(ErrorCode::too_large, "Input line is longer than 1 MiB");
-    } else {
-      printer.resolve(line);
+    } else if (printer.resolve(line) && printer.last().truncated) {
+      std::cerr << "coolpapers: note: line " << number << " holds more than " << printer.last().ids.size()
+                << " ids; only the first " << printer.last().ids.size() << " are in the answer\n";
     }
     // Flush whenever we would wait for input, so a caller that writes one
     // line and reads one answer (a coprocess) is never stuck.
@@ -176,7 +202,9 @@ int cmd_resolve(const std::vector<std::string>& args) {
   if (!options) return exit;
   auto resolver = load_resolver(options->common);
   if (!resolver) return exit_code(ErrorCode::bad_config);
-  Printer printer(*resolver, *options);
+  auto meta = read_page_meta(options->meta_file, options->html_file);
+  if (!meta) return exit_code(ErrorCode::usage);
+  Printer printer(*resolver, *options, meta->view());
   return options->texts.empty() ? resolve_stdin(printer) : resolve_arguments(printer, *options);
 }
 

@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include "coolpapers/page_meta.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "coolpapers/utf8.hpp"
 #include "host_describe.hpp"
@@ -21,6 +22,7 @@ namespace {
 constexpr std::size_t kBatchTailReserve = 64;
 
 std::string_view view(const json::string& s) { return {s.data(), s.size()}; }
+std::string_view view(json::string_view s) { return {s.data(), s.size()}; }
 
 // Written when even building an error reply failed (out of memory).
 constexpr std::string_view kOutOfMemoryReply =
@@ -50,6 +52,33 @@ class RequestHandler::Members {
     }
     failure = {ErrorCode::bad_request, "\"" + std::string(name) + "\" must be a string.", std::string(name)};
     return false;
+  }
+
+  // Reads the optional "pageMeta" member, an object of meta tag names and
+  // string values; tags the resolver does not use are ignored, values are
+  // cut to kMaxMetaValueBytes. Returns false, with `failure` set, iff it is
+  // present but not an object of strings.
+  bool optional_meta(PageMeta& meta, ErrorReply& failure) const {
+    const json::value* member = find("pageMeta");
+    if (member == nullptr) return true;
+    const json::object* tags = member->if_object();
+    if (tags == nullptr) {
+      failure = {ErrorCode::bad_request, "\"pageMeta\" must be an object of the page's meta tags and their values.",
+                 "pageMeta"};
+      return false;
+    }
+    for (const auto& tag : *tags) {
+      const json::string* value = tag.value().if_string();
+      if (value == nullptr) {
+        failure = {ErrorCode::bad_request,
+                   "Each value in \"pageMeta\" must be a string (\"" + std::string(utf8_prefix(view(tag.key()), kMaxEchoBytes)) + "\" is not).",
+                   "pageMeta"};
+        return false;
+      }
+      if (std::string_view* slot = meta.find(view(tag.key())); slot != nullptr && slot->empty())
+        *slot = utf8_prefix(view(*value), kMaxMetaValueBytes);
+    }
+    return true;
   }
 
  private:
@@ -197,8 +226,15 @@ void RequestHandler::append_item_result(const Members& item, std::string_view de
   ErrorReply failure;
   Request request;
   // A resolve request (or a batch item) carries the request fields as
-  // members of the same names.
+  // members of the same names: texts, and pageMeta, an object of tags.
   for (Field field : kRequestFields) {
+    if (field == Field::page_meta) {
+      if (!item.optional_meta(request.page_meta, failure)) {
+        out += to_json(failure);
+        return;
+      }
+      continue;
+    }
     std::string_view text;
     bool present = false;
     if (!item.optional_string(field_name(field), text, present, failure)) {

@@ -37,6 +37,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -49,25 +50,51 @@
 
 namespace coolpapers {
 
-// The four texts of a request, named as in Chrome's contextMenus.OnClickData.
-enum class Field { selection_text, link_url, page_url, frame_url };
+// The parts of a request: four texts named as in Chrome's
+// contextMenus.OnClickData, and the page's meta tags (PageMeta), examined
+// in this order: selection, link, page URL, page meta, frame URL.
+enum class Field { selection_text, link_url, page_url, frame_url, page_meta };
 
-// Every field, in the order of contextMenus.OnClickData: the members a
-// native host request may carry (PROTOCOL.md), each named by field_name(),
-// and the order in which resolve() looks for ids in them.
-inline constexpr std::array<Field, 4> kRequestFields = {Field::selection_text, Field::link_url,
-                                                        Field::page_url, Field::frame_url};
+// Every field, in the order in which resolve() looks for ids in them: the
+// members a native host request may carry (PROTOCOL.md), each named by
+// field_name(). All but page_meta are texts; page_meta is an object of
+// meta tags (PageMeta), so shells read it as such.
+inline constexpr std::array<Field, 5> kRequestFields = {Field::selection_text, Field::link_url, Field::page_url,
+                                                        Field::page_meta, Field::frame_url};
 
-// "selectionText", "linkUrl", "pageUrl", "frameUrl".
+// "selectionText", "linkUrl", "pageUrl", "frameUrl", "pageMeta".
 std::string_view field_name(Field field);
-// Inverse of field_name(); also accepts the short names "selection",
-// "link", "page" and "frame". Returns nullopt for anything else.
+// Inverse of field_name() for the four texts; also accepts the short names
+// "selection", "link", "page" and "frame". Returns nullopt for anything
+// else ("pageMeta" included: it is not one text, see Request::page_meta).
 std::optional<Field> field_from_name(std::string_view name);
 
 // The field the command line's and the redirect service's `auto` mode
 // assigns to a text: page_url iff it starts with "http://" or "https://"
 // (ASCII case-insensitive, after leading spaces), else selection_text.
 Field auto_field(std::string_view text);
+
+// The Highwire (Google Scholar) and Dublin Core meta tags of a paper page,
+// by tag name. Ids are looked for in citation_arxiv_id, citation_doi and
+// citation_pdf_url (in that order, with the same rules as any text); when
+// none has one, the title (citation_title, else DC.title) is searched.
+// og:title and <title> are not here on purpose: index pages and blogs have
+// them too, so they do not make a page a paper.
+struct PageMeta {
+  std::string_view citation_arxiv_id;
+  std::string_view citation_doi;
+  std::string_view citation_pdf_url;
+  std::string_view citation_title;
+  std::string_view dc_title;  // DC.title
+
+  // The tag names, as in <meta name="...">.
+  static constexpr std::string_view kNames[] = {"citation_arxiv_id", "citation_doi", "citation_pdf_url",
+                                                "citation_title", "DC.title"};
+  // The value of a tag by name (ASCII case-insensitive); nullptr for a tag
+  // not listed in kNames.
+  std::string_view* find(std::string_view name);
+  bool empty() const;
+};
 
 // How a shell was told to read a text: the command line's `--field F` and
 // the redirect service's `field=F`. Every shell accepts the same names.
@@ -91,8 +118,11 @@ struct Request {
   std::string_view link_url;
   std::string_view page_url;
   std::string_view frame_url;
+  PageMeta page_meta;
 
+  // The text of one of the four text fields; empty for Field::page_meta.
   std::string_view get(Field field) const;
+  // Sets one of the four text fields; does nothing for Field::page_meta.
   void set(Field field, std::string_view text);
 };
 
@@ -100,7 +130,9 @@ struct Request {
 enum class AnswerKind {
   paper_ids,  // one or more identifiers of one family
   listing,    // an arXiv listing page (arxiv.org/list/CAT/...)
-  search,     // the words of the selection, sent to the Cool Papers search
+  search,     // words sent to the Cool Papers search: the selection's, an
+              // arXiv search page's, or the page's title (PageMeta)
+  own_page,   // a Cool Papers URL, which is its own answer
 };
 
 struct Resolution {
@@ -115,6 +147,7 @@ struct Resolution {
   std::vector<std::string> ids;  // identifiers in order of appearance;
                                  // for a listing, the category
   Field field = Field::selection_text;  // the text that decided the answer
+  bool truncated = false;  // more ids were found than Options::max_ids
 
   bool ok() const { return !error.has_value(); }
 };
@@ -127,8 +160,14 @@ struct Options {
   // Identifiers per answer (the contract's cap; also what keeps answers on
   // adversarial inputs linear in the input size).
   std::size_t max_ids = 50;
-  // Words in a search fallback query.
+  // Words in a search fallback query, and its length in bytes once
+  // percent-encoded.
   std::size_t max_search_words = 32;
+  std::size_t max_search_bytes = 1024;
+  // The current month, before which arXiv ids exist ("3201.00001" does not
+  // yet). nullopt: the UTC month of the system clock, read at create() and
+  // read again only when an id from a later month appears.
+  std::optional<std::chrono::year_month> now = std::nullopt;
 };
 
 // A user rule file, already read into memory. `name` is used in messages

@@ -15,6 +15,9 @@ import { FIXTURES_DIR } from './paths.mjs';
 export const FIXTURE_HOSTS = [
   'arxiv.org', 'www.arxiv.org', 'openreview.net', 'aclanthology.org',
   'papers.cool', 'mirror.test', 'redirector.test',
+  // Paper sites without a rule, whose pages resolve from their meta tags.
+  'proceedings.neurips.cc', 'jmlr.org', 'www.ecva.net', 'www.semanticscholar.org', 'paperswithcode.com',
+  'dl.acm.org', 'ieeexplore.ieee.org',
   // A paper site no built-in rule knows, for a user's own rule file.
   'papers.example.test',
 ];
@@ -29,6 +32,15 @@ const ROUTES = {
   'aclanthology.org/volumes/2023.acl-long/': 'acl_volume_2023.acl-long.html',
   'arxiv.org/pdf/2312.00001': 'arxiv_pdf_2312.00001.pdf',
   'openreview.net/pdf': 'arxiv_pdf_2312.00001.pdf',
+  'proceedings.neurips.cc/paper_files/paper/2023/hash/a85b405ed65c6477a4fe8302b5e06ce7-Abstract-Conference.html':
+    'meta_neurips_2023_abstract.html',
+  'jmlr.org/papers/v21/20-074.html': 'meta_jmlr_v21_20-074.html',
+  'www.ecva.net/papers/eccv_2022/papers_ECCV/html/1234_ECCV_2022_paper.php': 'meta_ecva_eccv2022.html',
+  'www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani-Shazeer/204e3073870fae3d05bcbc2f6a8e263d9b72e776':
+    'meta_semanticscholar_paper.html',
+  'paperswithcode.com/paper/lora-low-rank-adaptation-of-large-language': 'meta_paperswithcode_paper.html',
+  'dl.acm.org/doi/10.1145/3580305.3599000': 'meta_acm_doi_10.1145_3580305.3599000.html',
+  'ieeexplore.ieee.org/document/9157382': 'meta_ieeexplore_document_9157382.html',
   'papers.example.test/paper/42': 'example_paper_42.html',
 };
 

@@ -41,7 +41,7 @@ test('Firefox\'s add-on id in the manifest is GECKO_ID, the one the native host 
 
 test('the manifest asks only for what is used', () => {
   assert.equal(manifest.manifest_version, 3);
-  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'nativeMessaging', 'notifications', 'storage']);
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'nativeMessaging', 'notifications', 'scripting', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
   assert.equal(manifest.optional_host_permissions, undefined);
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));

@@ -1,0 +1,75 @@
+// Text copied from a PDF or typed with a CJK input method still resolves,
+// and the normalisation that makes it so adds no ids to prose.
+#include "test_support.hpp"
+
+using namespace coolpapers;
+using coolpapers::test::check_rows;
+
+TEST_CASE("an id broken across lines is joined when the parts form an id") {
+  check_rows({
+      {"arXiv:2106.\n09685", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv:2106.096-\n85", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv:2106.096- \r\n  85, 2021", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv:2106.0968\n5v2", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv:0801.12\n34", Field::selection_text, "https://papers.cool/arxiv/0801.1234"},
+      {"arXiv:hep-th/97\n11200", Field::selection_text, "https://papers.cool/arxiv/hep-th/9711200"},
+  });
+}
+
+TEST_CASE("line breaks between numbers of prose stay breaks") {
+  check_rows({
+      // A complete id followed by a number on the next line: nothing joined.
+      {"arXiv:2106.09685\n12345 samples", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv:1412.6980\n5 runs", Field::selection_text, "https://papers.cool/arxiv/1412.6980"},
+      // Joined parts that would not form an id: a search for the words.
+      {"table 3.\n12345 rows", Field::selection_text,
+       "https://papers.cool/arxiv/search?highlight=1&query=table%203%2012345%20rows"},
+      {"in 2019.\n12345 people", Field::selection_text,
+       "https://papers.cool/arxiv/search?highlight=1&query=in%202019%2012345%20people"},
+      {"page 12-\n34", Field::selection_text, "https://papers.cool/arxiv/search?highlight=1&query=page%2012%2034"},
+  });
+}
+
+TEST_CASE("soft hyphens, zero-width characters and Unicode hyphens inside an id") {
+  check_rows({
+      {"arXiv:2106.09\xC2\xAD" "685", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv:2106.0\xE2\x80\x8B" "9685", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"2106\xE2\x80\x8C.09685\xE2\x81\xA0", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"\xEF\xBB\xBF" "2106.09685", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"hep\xE2\x80\x90th/9711200", Field::selection_text, "https://papers.cool/arxiv/hep-th/9711200"},
+      {"cond\xE2\x80\x91mat/0410550", Field::selection_text, "https://papers.cool/arxiv/cond-mat/0410550"},
+      {"https://aclanthology.org/P19\xE2\x80\x91" "1001.pdf", Field::link_url,
+       "https://papers.cool/venue/P19-1001@ACL"},
+  });
+}
+
+TEST_CASE("full-width digits and punctuation typed with a CJK input method") {
+  check_rows({
+      {"\xEF\xBC\x92\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x96\xEF\xBC\x8E\xEF\xBC\x90\xEF\xBC\x99\xEF\xBC\x96\xEF\xBC\x98"
+       "\xEF\xBC\x95",
+       Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"arXiv\xEF\xBC\x9A" "2106.09685", Field::selection_text, "https://papers.cool/arxiv/2106.09685"},
+      {"\xE8\xAE\xBA\xE6\x96\x87\xE3\x80\x80" "arXiv\xEF\xBC\x9A" "2106.09685", Field::selection_text,
+       "https://papers.cool/arxiv/2106.09685"},
+  });
+}
+
+TEST_CASE("normalisation keeps the order of ids and the boundaries around them") {
+  Resolution r = test::builtin().resolve("2107.00001 then 2106.096-\n85, then 2108.0000\xC2\xAD" "2",
+                                         Field::selection_text);
+  REQUIRE(r.ok());
+  CHECK(r.ids == std::vector<std::string>{"2107.00001", "2106.09685", "2108.00002"});
+  // A dropped character between two ids does not hide either of them when
+  // something else separates them.
+  r = test::builtin().resolve("2107.00001 \xE2\x80\x8B" "2106.09685", Field::selection_text);
+  CHECK(r.ids == std::vector<std::string>{"2107.00001", "2106.09685"});
+  // Digits on both sides of a full-width id are still part of a longer run.
+  CHECK(test::url_of("1\xEF\xBC\x92\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x96.09685", Field::selection_text) ==
+        "https://papers.cool/arxiv/search?highlight=1&query=12106.09685");
+}
+
+TEST_CASE("invalid UTF-8 around characters that are normalised is kept as it is") {
+  CHECK(test::url_of("\xEF\xBC 2106.09685 \xE2\x80", Field::selection_text) ==
+        "https://papers.cool/arxiv/2106.09685");
+  CHECK(test::url_of("\xC2\xAD\xC2", Field::selection_text) == "");
+}
