@@ -87,7 +87,7 @@ struct Responder {
 // is shown as it is, so the wording stays in one place.
 std::string_view why_no_paper(std::string_view input, const Resolution& r) {
   if (auto_field(input) == Field::page_url) {
-    if (r.message.find(" pages hold no id ") != std::string::npos) return r.message;
+    if (!r.site_without_rule.empty()) return r.message;
     return "This link is not a paper's page on a supported site, and it has no "
            "paper identifier in it.";
   }

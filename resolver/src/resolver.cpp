@@ -155,6 +155,7 @@ void clear(Resolution& out) {
   out.family.clear();
   out.field = Field::selection_text;
   out.truncated = false;
+  out.site_without_rule.clear();
   // out.ids is left for collect() to overwrite in place; every path that
   // answers without ids clears it.
 }
@@ -282,8 +283,11 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   // metadata, read by the extension).
   if (meta.empty())
     for (Field field : kUrlFields)
-      if (const auto* site = detail::find_site_without_rule(parts_of(field), impl_->table->sites_without_rule))
-        return fail(out, ErrorCode::no_match, detail::no_match_message(request, site->name));
+      if (const auto* site = detail::find_site_without_rule(parts_of(field), impl_->table->sites_without_rule)) {
+        fail(out, ErrorCode::no_match, detail::no_match_message(request, site->name));
+        out.site_without_rule = site->name;
+        return;
+      }
   fail(out, ErrorCode::no_match, detail::no_match_message(request));
 }
 

@@ -137,6 +137,7 @@ TEST_CASE("a paper site without a rule gets a message naming it and what works")
     Resolution r = test::builtin().resolve(c.url, P);
     REQUIRE_FALSE(r.ok());
     CHECK(*r.error == ErrorCode::no_match);
+    CHECK(r.site_without_rule == c.site);
     CHECK(r.message.find(c.site) != std::string::npos);
     CHECK(r.message.find("the page's title is used, or paste the paper's arXiv id") != std::string::npos);
   }
@@ -145,6 +146,7 @@ TEST_CASE("a paper site without a rule gets a message naming it and what works")
   CHECK(test::url_of("https://www.usenix.org/conference/osdi23/presentation/zhang-hong", P) ==
         "https://papers.cool/venue/zhang-hong@osdi23@USENIX");
   CHECK(test::builtin().resolve("https://github.com/a/b", P).message == "No paper id found in the URL");
+  CHECK(test::builtin().resolve("https://github.com/a/b", P).site_without_rule.empty());
   CHECK(test::builtin().resolve("https://www.semanticscholar.org/author/x/1", P).message ==
         "No paper id found in the URL");
 }

@@ -148,6 +148,10 @@ struct Resolution {
                                  // for a listing, the category
   Field field = Field::selection_text;  // the text that decided the answer
   bool truncated = false;  // more ids were found than Options::max_ids
+  // On no_match for a URL of a known paper site that has no rule (rules.json
+  // "sites_without_rule"): that site's display name; message then says what
+  // works instead. Empty otherwise.
+  std::string site_without_rule;
 
   bool ok() const { return !error.has_value(); }
 };
