@@ -25,10 +25,10 @@ bool read_tsv_table(std::string_view text, std::size_t columns, const TsvRowRead
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     std::vector<std::string> fields = split_tabs(line);
-    std::string problem = fields.size() == columns ? read_row(fields)
-                                                   : "expected " + std::to_string(columns) +
-                                                         " tab-separated columns, found " +
-                                                         std::to_string(fields.size());
+    std::string problem =
+        fields.size() == columns
+            ? read_row(fields)
+            : "expected " + std::to_string(columns) + " tab-separated columns, found " + std::to_string(fields.size());
     if (!problem.empty()) {
       error = "line " + std::to_string(line_number) + ": " + problem;
       return false;
