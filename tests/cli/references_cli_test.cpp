@@ -10,14 +10,19 @@
 
 using coolpapers::test::ProcessResult;
 using coolpapers::test::run_process;
+using coolpapers::test::with_unix_line_ends;
 
 namespace {
 
+// A private config folder ($XDG_CONFIG_HOME on POSIX, %APPDATA% on Windows)
+// so the user's own rules.json never changes results; Windows's CRLF line
+// ends are compared as LF.
 const std::string kIsolated = "XDG_CONFIG_HOME=/nonexistent-coolpapers-test";
+const std::string kIsolatedWindows = "APPDATA=/nonexistent-coolpapers-test";
 
 ProcessResult run_cli(std::vector<std::string> args, const std::string& input = {}) {
   args.insert(args.begin(), COOLPAPERS_BIN);
-  return run_process(args, input, {kIsolated});
+  return with_unix_line_ends(run_process(args, input, {kIsolated, kIsolatedWindows}));
 }
 
 std::string temp_file(const std::string& name, const std::string& contents) {

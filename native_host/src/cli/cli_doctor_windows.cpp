@@ -23,6 +23,7 @@
 #include "cli.hpp"
 #include "coolpapers/errors.hpp"
 #include "extension_ids.hpp"
+#include "windows_text.hpp"
 
 namespace coolpapers::app {
 namespace {
@@ -48,21 +49,8 @@ const Browser kBrowsers[] = {
     {"Vivaldi", L"Software\\Vivaldi\\NativeMessagingHosts\\cool.papers.redirector"},
 };
 
-std::wstring widen(const std::string& s) {
-  if (s.empty()) return {};
-  int n = ::MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
-  std::wstring w(static_cast<std::size_t>(n), L'\0');
-  ::MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), w.data(), n);
-  return w;
-}
-
-std::string narrow(const std::wstring& w) {
-  if (w.empty()) return {};
-  int n = ::WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), nullptr, 0, nullptr, nullptr);
-  std::string s(static_cast<std::size_t>(n), '\0');
-  ::WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), s.data(), n, nullptr, nullptr);
-  return s;
-}
+using windows_text::narrow;
+using windows_text::widen;
 
 // The default value of root\key (the manifest's path), in the 64-bit view.
 std::optional<std::wstring> registry_default(HKEY root, const wchar_t* key) {

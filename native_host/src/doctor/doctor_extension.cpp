@@ -22,6 +22,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "tsv_table.hpp"
+
 namespace coolpapers::app {
 // Generated from packaging/external-extensions.tsv (packaging/doctor_data.cmake).
 std::string_view doctor_external_extensions_tsv();
@@ -62,16 +64,6 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  while (true) {
-    std::size_t tab = line.find('\t');
-    fields.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) return fields;
-    line.remove_prefix(tab + 1);
-  }
 }
 
 // --- reading a CRX3 (layout: packaging/pack_extension.sh) ---
@@ -205,30 +197,14 @@ std::string reinstall_fix(Scope scope) {
 
 std::optional<std::vector<ExternalDirs>> parse_external_table(std::string_view text, std::string& error) {
   std::vector<ExternalDirs> rows;
-  std::size_t line_number = 0;
-  while (!text.empty()) {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string_view> fields = split_tabs(line);
-    std::string where = "line " + std::to_string(line_number) + ": ";
-    if (fields.size() != 3) {
-      error = where + "expected 3 tab-separated columns, found " + std::to_string(fields.size());
-      return std::nullopt;
-    }
-    if (fields[0].empty() || fields[1].empty() || fields[1].front() != '/') {
-      error = where + "expected a browser name and an absolute directory";
-      return std::nullopt;
-    }
-    if (fields[2] != "yes" && fields[2] != "no") {
-      error = where + "per_user is \"" + std::string(fields[2]) + "\", expected yes or no";
-      return std::nullopt;
-    }
-    rows.push_back({std::string(fields[0]), std::string(fields[1]), fields[2] == "yes"});
-  }
+  auto read_row = [&rows](const std::vector<std::string>& fields) -> std::string {
+    if (fields[0].empty() || fields[1].empty() || fields[1].front() != '/')
+      return "expected a browser name and an absolute directory";
+    if (fields[2] != "yes" && fields[2] != "no") return "per_user is \"" + fields[2] + "\", expected yes or no";
+    rows.push_back({fields[0], fields[1], fields[2] == "yes"});
+    return {};
+  };
+  if (!read_tsv_table(text, 3, read_row, error)) return std::nullopt;
   return rows;
 }
 
