@@ -57,6 +57,10 @@ for (const [pageUrl, expected] of PAGES) {
   test(`Ctrl+Shift+Y on ${new URL(pageUrl).hostname} opens ${expected}`, async () => {
     await browser.navigate(home.sessionId, pageUrl);
     await poll(() => browser.evalIn(home.sessionId, `document.readyState === 'complete'`), 'the page to load');
+    // The previous test's tab was just closed: make this one the active tab
+    // of the window before the key goes to it (the shortcut acts on it).
+    await browser.send('Page.bringToFront', {}, home.sessionId);
+    await sleep(300);
     const { x, y } = await pointInPage();
     xdotool('mousemove', String(x), String(y));
     xdotool('click', '1'); // focus the page
