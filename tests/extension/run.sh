@@ -49,27 +49,8 @@ for tool in node "$chromium" xvfb-run xdotool openssl; do
   fi
 done
 
-COOLPAPERS_TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/coolpapers-ext-tests.XXXXXX")
-COOLPAPERS_TEST_PIDS=$COOLPAPERS_TEST_TMP/pids
-mkdir "$COOLPAPERS_TEST_PIDS" "$COOLPAPERS_TEST_TMP/tmp"
-export COOLPAPERS_TEST_TMP COOLPAPERS_TEST_PIDS
-# Chromium, xvfb-run and Node put their own temporary files here too.
-TMPDIR=$COOLPAPERS_TEST_TMP/tmp
-export TMPDIR
-
-cleanup() {
-  # Each file in pids/ names the process group of a Chromium still running
-  # (the tests remove the file when they close the browser themselves).
-  for f in "$COOLPAPERS_TEST_PIDS"/*; do
-    [ -e "$f" ] || continue
-    pgid=$(basename "$f")
-    kill -KILL -- "-$pgid" 2>/dev/null || true
-  done
-  rm -rf "$COOLPAPERS_TEST_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+browser_test_name=ext-tests
+. "$here/../support/browser_test_tmp.sh"
 
 status=0
 run() {

@@ -28,24 +28,8 @@ for tool in node "$firefox" openssl; do
   fi
 done
 
-COOLPAPERS_TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/coolpapers-firefox-tests.XXXXXX")
-COOLPAPERS_TEST_PIDS=$COOLPAPERS_TEST_TMP/pids
-mkdir "$COOLPAPERS_TEST_PIDS" "$COOLPAPERS_TEST_TMP/tmp"
-export COOLPAPERS_TEST_TMP COOLPAPERS_TEST_PIDS
-TMPDIR=$COOLPAPERS_TEST_TMP/tmp
-export TMPDIR
-
-cleanup() {
-  # Each file in pids/ names the process group of a Firefox still running.
-  for f in "$COOLPAPERS_TEST_PIDS"/*; do
-    [ -e "$f" ] || continue
-    kill -KILL -- "-$(basename "$f")" 2>/dev/null || true
-  done
-  rm -rf "$COOLPAPERS_TEST_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+browser_test_name=firefox-tests
+. "$here/../support/browser_test_tmp.sh"
 
 # The per-test timeout is a liveness bound only.
 exec_status=0
