@@ -5,7 +5,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-stage() { printf '\n=== %s ===\n' "$*"; }
+# Each stage's duration is printed when it ends, and all of them at exit
+# (passed or not): CI has a time budget, and this shows where it goes.
+stage_name='' stage_started=0 durations=''
+end_stage() {
+  [[ -n $stage_name ]] || return 0
+  local took=$((SECONDS - stage_started))
+  printf '=== %s: %d s ===\n' "${stage_name%%:*}" "$took"
+  durations+=$(printf '%6d s  %s' "$took" "${stage_name%%:*}")$'\n'
+  stage_name=''
+}
+stage() {
+  end_stage
+  stage_name=$* stage_started=$SECONDS
+  printf '\n=== %s ===\n' "$*"
+}
+print_durations() {
+  end_stage
+  printf '\n=== time per stage (total %d s) ===\n%s' "$SECONDS" "$durations"
+}
+trap print_durations EXIT
 # Every script a stage finds must run: one that is not executable (or a
 # pattern that matched nothing) stops the run instead of being skipped.
 run_script() {
@@ -57,4 +76,5 @@ for script in tests/packaging/run_*.sh; do
   run_script "$script"
 done
 
-stage "all tests passed"
+end_stage
+echo "=== all tests passed ==="
