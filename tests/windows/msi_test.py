@@ -9,6 +9,8 @@ SCOPE is perUser (HKCU, %LOCALAPPDATA%) or perMachine (HKLM, Program
 Files). OLDER_MSI is the same installer with a lower version.
 """
 import json
+import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -20,7 +22,12 @@ root = {"perUser": "HKCU", "perMachine": "HKLM"}[scope]
 origin = "chrome-extension://%s/" % open(extension_id_file).read().strip()
 keys = ["Software\\" + k + "\\NativeMessagingHosts\\cool.papers.redirector" for k in (
     "Google\\Chrome", "Microsoft\\Edge", "Chromium", "BraveSoftware\\Brave-Browser", "Vivaldi")]
-browsers = ["Google Chrome", "Microsoft Edge", "Chromium", "Brave", "Vivaldi"]
+browsers = ["chrome", "edge", "chromium", "brave", "vivaldi"]
+# Their user-data-dirs below %LOCALAPPDATA%: doctor counts a browser as
+# installed when its profile exists, so the test plants them (and removes
+# them at the end).
+profiles = ["Google/Chrome/User Data", "Microsoft/Edge/User Data", "Chromium/User Data",
+            "BraveSoftware/Brave-Browser/User Data", "Vivaldi/User Data"]
 failures = []
 
 
@@ -33,8 +40,14 @@ def windows_path(unix_path):
 
 
 def unix_path(windows):
-    out = wine("winepath", "-u", windows).stdout.decode().strip()
-    return out
+    # Under load Wine now and then fails to start winepath ("Application
+    # could not be started"); a path that is not absolute is that failure,
+    # never an answer, so ask again, and stop the test rather than use it.
+    for _ in range(3):
+        out = wine("winepath", "-u", windows).stdout.decode().strip()
+        if out.startswith("/") and "\n" not in out:
+            return out
+    raise RuntimeError("winepath -u %s failed: %r" % (windows, out))
 
 
 def expect(condition, what):
@@ -62,6 +75,19 @@ def ping(exe_windows_path):
         return None
     (n,) = struct.unpack("<I", out[:4])
     return json.loads(out[4:4 + n]) if len(out) == 4 + n else None
+
+
+def local_appdata():
+    return unix_path(wine("cmd", "/d", "/c", "echo %LOCALAPPDATA%").stdout.decode().strip())
+
+
+def doctor_report(exe_windows_path):
+    """doctor --json's exit status and report (None when not JSON)."""
+    result = wine(exe_windows_path, "doctor", "--json")
+    try:
+        return result.returncode, json.loads(result.stdout)
+    except ValueError:
+        return result.returncode, None
 
 
 def installed_versions():
@@ -104,16 +130,21 @@ def check_installed():
     expect(subprocess.run(["test", "-f", unix_path(folder + "\\extension\\manifest.json")]).returncode == 0,
            "the unpacked extension is installed for Load unpacked")
     doctor = wine(folder + "\\coolpapers.exe", "doctor")
-    report = doctor.stdout.decode(errors="replace").replace("\r\n", "\n")
-    expect(doctor.returncode == 0 and all("%s: ready (%s\\" % (name, root) in report for name in browsers),
-           "doctor is green for every browser, through %s:\n%s" % (root, report))
+    said = doctor.stdout.decode(errors="replace").replace("\r\n", "\n")
+    expect(doctor.returncode == 0 and said.endswith("doctor: OK\n"), "doctor is green:\n%s" % said)
+    status, report = doctor_report(folder + "\\coolpapers.exe")
+    scope_name = {"HKCU": "user", "HKLM": "system"}[root]
+    ready = [b["name"] for b in (report or {}).get("browsers", [])
+             if b["ready"] and b["effective"] == scope_name and b[scope_name]["location"].startswith(root + "\\")]
+    expect(status == 0 and ready == browsers,
+           "doctor --json: every browser ready through %s (ready: %s)" % (root, ready))
     # A registration that cannot work is reported, and doctor fails.
     original = text
     with open(unix_path(manifest), "w", encoding="utf-8") as f:
         f.write(text.replace(origin, "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"))
     doctor = wine(folder + "\\coolpapers.exe", "doctor")
     report = doctor.stdout.decode(errors="replace")
-    expect(doctor.returncode == 1 and "Google Chrome: BROKEN" in report and "allowed_origins" in report,
+    expect(doctor.returncode == 1 and "error [origin_missing]: allowed_origins" in report,
            "doctor reports a manifest that does not allow the extension:\n%s" % report)
     with open(unix_path(manifest), "w", encoding="utf-8") as f:
         f.write(original)
@@ -124,10 +155,11 @@ def check_installed():
 
 
 def check_removed(folder):
-    doctor = wine(windows_path(exe), "doctor")
-    report = doctor.stdout.decode(errors="replace")
-    expect(doctor.returncode == 1 and report.count(": not registered") == len(browsers),
-           "doctor (the built exe) finds no registration left:\n%s" % report)
+    status, report = doctor_report(windows_path(exe))
+    registered = [b["name"] for b in (report or {}).get("browsers", [{"name": "(no report)", "effective": 1}])
+                  if b["effective"] is not None]
+    expect(status == 1 and registered == [],
+           "doctor (the built exe) finds no registration left (still registered: %s)" % registered)
     for key in keys:
         expect(registered_manifest(key) is None, "%s\\%s is gone" % (root, key))
     expect(wine("reg", "query", root + "\\Software\\Coolpapers").returncode != 0, root + "\\Software\\Coolpapers is gone")
@@ -136,27 +168,51 @@ def check_removed(folder):
         expect(left.returncode != 0, "the install folder %s is gone (left: %s)" % (folder, left.stdout[:300]))
 
 
-print("== %s: install" % scope)
-check_removed(None)
-expect(installed_versions() == [], "no Coolpapers installed before the test: %s" % installed_versions())
-expect(install(msi) == 0, "msiexec /i %s exits 0" % msi)
-folder = check_installed()
-print("== %s: an older version is refused" % scope)
-expect(install(older_msi) != 0, "msiexec /i of the older MSI fails")
-check_installed()
-print("== %s: uninstall" % scope)
-expect(uninstall(msi) == 0, "msiexec /x exits 0")
-check_removed(folder)
-print("== %s: upgrade from the older version" % scope)
-expect(install(older_msi) == 0, "the older MSI installs")
-expect(install(msi) == 0, "the newer MSI installs over it")
-versions = installed_versions()
-expect(len(versions) == 1 and versions[0] != "0.0.1",
-       "one entry in Add/Remove Programs, the newer version: %s" % versions)
-folder = check_installed()
-expect(uninstall(msi) == 0, "one uninstall of the newer version")
-check_removed(folder)
-expect(installed_versions() == [], "nothing left in Add/Remove Programs: %s" % installed_versions())
+def plant_profiles():
+    """Creates the profiles missing in the prefix; returns the topmost
+    folder made for each, to remove at the end."""
+    made = []
+    local = local_appdata()
+    for profile in profiles:
+        parts = profile.split("/")
+        for depth in range(1, len(parts) + 1):
+            top = os.path.join(local, *parts[:depth])
+            if not os.path.isdir(top):
+                made.append(top)
+                break
+        os.makedirs(os.path.join(local, profile), exist_ok=True)
+    return made
 
+
+def run():
+    print("== %s: install" % scope)
+    check_removed(None)
+    expect(installed_versions() == [], "no Coolpapers installed before the test: %s" % installed_versions())
+    expect(install(msi) == 0, "msiexec /i %s exits 0" % msi)
+    folder = check_installed()
+    print("== %s: an older version is refused" % scope)
+    expect(install(older_msi) != 0, "msiexec /i of the older MSI fails")
+    check_installed()
+    print("== %s: uninstall" % scope)
+    expect(uninstall(msi) == 0, "msiexec /x exits 0")
+    check_removed(folder)
+    print("== %s: upgrade from the older version" % scope)
+    expect(install(older_msi) == 0, "the older MSI installs")
+    expect(install(msi) == 0, "the newer MSI installs over it")
+    versions = installed_versions()
+    expect(len(versions) == 1 and versions[0] != "0.0.1",
+           "one entry in Add/Remove Programs, the newer version: %s" % versions)
+    folder = check_installed()
+    expect(uninstall(msi) == 0, "one uninstall of the newer version")
+    check_removed(folder)
+    expect(installed_versions() == [], "nothing left in Add/Remove Programs: %s" % installed_versions())
+
+
+planted = plant_profiles()
+try:
+    run()
+finally:
+    for folder in planted:
+        shutil.rmtree(folder, ignore_errors=True)
 print("%d failures" % len(failures))
 sys.exit(1 if failures else 0)

@@ -26,9 +26,10 @@ Options:
 )HELP";
 
 // The command that opens `url`: $BROWSER's first entry split on spaces
-// (with %s replaced, or the URL appended), else the platform's default
-// (xdg-open on Linux; platform.hpp). No shell is involved, so nothing in
-// the URL is ever interpreted.
+// (with %s replaced, or the URL appended); empty when $BROWSER is not set
+// (the platform's default then: xdg-open on Linux, ShellExecuteW on
+// Windows; platform.hpp). No shell is involved, so nothing in the URL is
+// ever interpreted.
 std::vector<std::string> browser_command(const std::string& url) {
   std::vector<std::string> argv;
   const char* env = std::getenv("BROWSER");
@@ -42,8 +43,7 @@ std::vector<std::string> browser_command(const std::string& url) {
     }
     argv.push_back(word);
   }
-  if (argv.empty()) return platform::default_open_command(url);
-  if (!placed) argv.push_back(url);
+  if (!argv.empty() && !placed) argv.push_back(url);
   return argv;
 }
 
@@ -90,11 +90,14 @@ int cmd_open(const std::vector<std::string>& args) {
       status = exit_code(*r.error);
       continue;
     }
-    auto command = browser_command(r.url);
+    const auto browser = browser_command(r.url);
+    const auto command = browser.empty() ? platform::default_open_command(r.url) : browser;
     if (dry_run) {
       for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
       std::cout << "\n";
-    } else if (std::string error = platform::start_browser(command); !error.empty()) {
+    } else if (std::string error = browser.empty() ? platform::open_in_default_browser(r.url)
+                                                   : platform::start_browser(browser);
+               !error.empty()) {
       std::cerr << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
                 << "; set $BROWSER to your browser's command, e.g. BROWSER=firefox\n";
       status = exit_code(ErrorCode::io);

@@ -1,11 +1,12 @@
 // The checks behind `coolpapers doctor`. Problem codes, each with its fault:
+//   manifest_not_found   (Windows) the registry names a manifest that does not exist
 //   read_error           the manifest exists but cannot be read
 //   bad_json             not valid JSON
 //   not_object           JSON, but not an object
 //   wrong_name           "name" is not cool.papers.redirector
 //   wrong_type           "type" is not "stdio"
 //   path_missing         no "path" string
-//   path_relative        "path" is not absolute (Chromium refuses it)
+//   path_relative        "path" is not absolute (Chromium on Linux refuses it)
 //   path_not_found       "path" does not exist
 //   path_not_file        "path" is not a regular file
 //   path_not_executable  "path" has no execute permission
@@ -19,13 +20,10 @@
 //   ping_failed          started as a browser would, the host gave no good ping reply
 #include "doctor_checks.hpp"
 #include "doctor_fixes.hpp"
-
-#include <sys/stat.h>
-#include <unistd.h>
+#include "doctor_platform.hpp"
 
 #include <boost/json.hpp>
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -97,23 +95,6 @@ void check_allowed_extensions(const boost::json::object& manifest, const Environ
           " (the bundled extension); Firefox answers \"No such native application " + std::string(kHostName) + "\"");
 }
 
-// $HOME, else this user's home from /etc/passwd. Read directly rather than
-// with getpwuid(): the host links glibc statically, where NSS lookups would
-// need glibc's shared libraries at run time.
-std::string home_directory() {
-  if (const char* home = std::getenv("HOME"); home && *home) return home;
-  std::ifstream passwd("/etc/passwd");
-  const std::string uid = std::to_string(::getuid());
-  for (std::string line; std::getline(passwd, line);) {
-    // name:password:uid:gid:gecos:home:shell
-    std::vector<std::string> fields;
-    std::istringstream in(line);
-    for (std::string field; std::getline(in, field, ':');) fields.push_back(field);
-    if (fields.size() >= 6 && fields[2] == uid) return fields[5];
-  }
-  return "/";
-}
-
 // "line L, column C" (both from 1) of byte `offset` of `text`.
 std::string line_and_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -142,7 +123,7 @@ bool check_host_file(const Environment& env, Registration& r) {
     add(r, "path_not_file", "\"path\" " + r.host_path + " is not a regular file");
     return false;
   }
-  if (::access(r.host_path.c_str(), X_OK) != 0) {
+  if (!may_execute(r.host_path)) {
     add(r, "path_not_executable",
         "\"path\" " + r.host_path + " is not executable (mode " + mode_string(status.permissions()) + ")");
     return false;
@@ -155,23 +136,6 @@ bool check_host_file(const Environment& env, Registration& r) {
 }
 
 }  // namespace
-
-Environment environment_from_process() {
-  Environment env;
-  if (const char* root = std::getenv("COOLPAPERS_DOCTOR_ROOT"); root && *root) {
-    env.system_root = root;
-    while (env.system_root.size() > 1 && env.system_root.back() == '/') env.system_root.pop_back();
-    if (env.system_root == "/") env.system_root.clear();
-  }
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  env.home = home_directory();
-  env.config_home = (xdg && xdg[0] == '/') ? std::string(xdg) : env.home + "/.config";
-  std::error_code ec;
-  env.self_path = fs::canonical("/proc/self/exe", ec).string();
-  env.extension_id = std::string(builtin_extension_id());
-  env.gecko_id = std::string(builtin_gecko_id());
-  return env;
-}
 
 bool Registration::broken() const {
   if (!registered) return false;
@@ -234,8 +198,8 @@ void check_manifest_text(const std::string& text, const Environment& env, Regist
     add(r, "path_missing", "no \"path\" string: Chromium cannot start the host");
   } else {
     r.host_path = std::string(path->as_string());
-    if (r.host_path.front() != '/')
-      add(r, "path_relative", "\"path\" " + r.host_path + " is not absolute; Chromium requires an absolute path on Linux");
+    if (std::string problem = host_path_problem(r.host_path); !problem.empty())
+      add(r, "path_relative", std::move(problem));
   }
   if (r.format == HostFormat::firefox)
     check_allowed_extensions(manifest, env, r);
@@ -243,15 +207,21 @@ void check_manifest_text(const std::string& text, const Environment& env, Regist
     check_origins(manifest, env, r);
 }
 
-Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env,
+Registration check_registration(Scope scope, const RegistrationPlace& place, const Environment& env,
                                 HostFormat format) {
   Registration r;
   r.scope = scope;
   r.format = format;
-  r.manifest_path = manifest_path;
-  std::error_code ec;
-  if (!fs::exists(manifest_path, ec)) return r;
+  r.location = place.location;
+  r.manifest_path = place.manifest_path.value_or(place.location);
+  if (!place.manifest_path) return r;
   r.registered = true;
+  std::error_code ec;
+  if (!fs::exists(r.manifest_path, ec)) {
+    add(r, "manifest_not_found", place.location + " names the manifest " + r.manifest_path + ", which does not exist");
+    return r;
+  }
+  const std::string& manifest_path = r.manifest_path;
 
   std::uintmax_t size = fs::file_size(manifest_path, ec);
   std::ifstream in(manifest_path, std::ios::binary);
@@ -267,13 +237,17 @@ Registration check_registration(Scope scope, const std::string& manifest_path, c
   text << in.rdbuf();
   check_manifest_text(text.str(), env, r);
 
-  bool startable = !r.host_path.empty() && r.host_path.front() == '/' && check_host_file(env, r);
+  bool startable = !r.host_path.empty() && host_path_problem(r.host_path).empty();
+  if (startable) {
+    r.host_path = host_file(r.host_path, manifest_path);
+    startable = check_host_file(env, r);
+  }
   if (startable) {
     // Started with the arguments its browser passes.
     const std::vector<std::string> args = format == HostFormat::firefox
                                               ? std::vector<std::string>{manifest_path, env.gecko_id}
                                               : std::vector<std::string>{extension_origin(env.extension_id)};
-    r.ping = ping_host(r.host_path, args, env.ping_timeout_ms);
+    r.ping = ping_host(browser_start(r.host_path, args, format), env.ping_timeout_ms);
     if (!r.ping->ok) add(r, "ping_failed", "started as a browser would, the host " + r.ping->error);
   }
   return r;
@@ -284,20 +258,19 @@ Report run_checks(const std::vector<Browser>& browsers, const Environment& env) 
   report.self_path = env.self_path;
   report.extension_id = env.extension_id;
   report.gecko_id = env.gecko_id;
-  report.reinstall = reinstall_command(env.self_path, home_directory());
-  const std::string file = std::string(kHostName) + ".json";
+  report.reinstall = reinstall_command(env.self_path, env.home);
   for (const Browser& browser : browsers) {
     BrowserReport b;
     b.browser = browser;
     const bool firefox = browser.format == HostFormat::firefox;
-    b.profile_dir = (firefox ? env.home : env.config_home) + "/" + browser.user_dir;
+    b.profile_dir = profile_dir(browser, env);
     std::error_code ec;
     b.profile_found = fs::is_directory(b.profile_dir, ec);
     b.installed = b.profile_found || browser_program_found(browser, env);
-    b.system = check_registration(Scope::system, env.system_root + browser.system_dir + "/" + file, env, browser.format);
-    b.user = check_registration(
-        Scope::user, b.profile_dir + (firefox ? "/native-messaging-hosts/" : "/NativeMessagingHosts/") + file, env,
-        browser.format);
+    b.system = check_registration(Scope::system, registration_place(browser, Scope::system, b.profile_dir, env), env,
+                                  browser.format);
+    b.user = check_registration(Scope::user, registration_place(browser, Scope::user, b.profile_dir, env), env,
+                                browser.format);
     // The packed .crx and its external-extension offers are Chromium's way;
     // Firefox gets the extension from the sideloaded folder (print_text says so).
     if (!firefox) b.extension = check_extension(browser, b.profile_dir, b.profile_found, env);

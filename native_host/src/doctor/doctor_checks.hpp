@@ -2,7 +2,7 @@
 // registered (system and user directory), and does each registration work?
 //
 //   Environment env = environment_from_process();
-//   Report report = run_checks(builtin_browsers(), env);
+//   Report report = run_checks(platform_browsers(), env);
 //   report.ok()  // at least one browser ready, and no registration broken
 //
 // Each problem has a stable code (tests and --json use it) and a message
@@ -17,14 +17,16 @@
 #include "doctor_environment.hpp"
 #include "doctor_extension.hpp"
 #include "doctor_ping.hpp"
+#include "doctor_platform.hpp"
 
 namespace coolpapers::app::doctor {
 
 struct Registration {
   Scope scope = Scope::system;
   HostFormat format = HostFormat::chromium;
+  std::string location;            // where the browser looks: the manifest file, or (Windows) a registry key
   std::string manifest_path;
-  bool registered = false;         // the manifest file exists
+  bool registered = false;         // the manifest file exists (Windows: the registry names one)
   std::string host_path;           // its "path", when it has one
   std::optional<PingResult> ping;  // tried only when the host can be started
   std::vector<Problem> problems;
@@ -66,17 +68,20 @@ struct Report {
 // `host_path` of `into`.
 void check_manifest_text(const std::string& text, const Environment& env, Registration& into);
 
-// Checks one manifest file: reads it, check_manifest_text(), then whether
-// "path" exists, is executable, is this binary, and answers a ping.
-Registration check_registration(Scope scope, const std::string& manifest_path, const Environment& env,
+// Checks the registration at `place` (doctor_platform.hpp): reads the
+// manifest, check_manifest_text(), then whether "path" (resolved as the
+// browser resolves it) exists, is executable, is this binary, and answers a
+// ping when started as the browser starts it.
+Registration check_registration(Scope scope, const RegistrationPlace& place, const Environment& env,
                                 HostFormat format = HostFormat::chromium);
 
 // The programs that start the browser ("google-chrome", ...); none for a
 // browser doctor knows only by its profile.
 std::vector<std::string> browser_programs(const Browser& browser);
 
-// Whether one of the browser's programs is on $PATH (each directory below
-// env.system_root, so tests plant programs in their own tree).
+// Whether one of the browser's programs is installed: on $PATH (each
+// directory below env.system_root, so tests plant programs in their own
+// tree); on Windows, in the registry's App Paths.
 bool browser_program_found(const Browser& browser, const Environment& env);
 
 Report run_checks(const std::vector<Browser>& browsers, const Environment& env);

@@ -22,6 +22,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "doctor_platform.hpp"
 #include "tsv_table.hpp"
 
 namespace coolpapers::app {
@@ -401,7 +402,7 @@ ExtensionReport check_extension(const Browser& browser, const std::string& profi
                                 const Environment& env) {
   ExtensionReport r;
   const std::string file = env.extension_id + ".json";
-  for (const ExternalDirs& dirs : builtin_external_dirs()) {
+  for (const ExternalDirs& dirs : platform_external_dirs()) {
     if (dirs.name != browser.name) continue;
     r.offered_here = true;
     r.system = check_offer(Scope::system, env.system_root + dirs.system_dir + "/" + file, env);

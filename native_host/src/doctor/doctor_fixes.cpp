@@ -1,36 +1,6 @@
 #include "doctor_fixes.hpp"
 
-#include <filesystem>
-#include <fstream>
-
 namespace coolpapers::app::doctor {
-namespace {
-
-namespace fs = std::filesystem;
-
-// The source directory of the CMake build tree holding `binary`, or "".
-std::string build_tree_source(const fs::path& binary) {
-  fs::path dir = binary.parent_path();
-  for (int up = 0; up < 3 && !dir.empty(); ++up, dir = dir.parent_path()) {
-    std::ifstream cache(dir / "CMakeCache.txt");
-    for (std::string line; std::getline(cache, line);)
-      if (line.starts_with("CMAKE_HOME_DIRECTORY:INTERNAL=")) return line.substr(line.find('=') + 1);
-    if (dir == dir.root_path()) break;
-  }
-  return {};
-}
-
-}  // namespace
-
-std::string reinstall_command(const std::string& self_path, const std::string& home) {
-  fs::path binary(self_path);
-  if (binary.parent_path() == "/usr/bin") return "sudo apt-get install --reinstall coolpapers";
-  if (std::string source = build_tree_source(binary); !source.empty())
-    return source + "/packaging/install.sh --user";
-  if (!home.empty() && binary.parent_path() == fs::path(home) / ".local" / "bin")
-    return "packaging/install.sh --user (in the coolpapers source you installed from)";
-  return "packaging/install.sh --user (in the coolpapers source), or sudo apt-get install coolpapers";
-}
 
 std::string fix_for(const Problem& problem, const Registration& r, const std::string& reinstall) {
   const std::string& code = problem.code;

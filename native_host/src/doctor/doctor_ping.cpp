@@ -23,11 +23,6 @@ std::string last_line(std::string_view text) {
   return std::string(line.substr(0, 300));
 }
 
-std::string directory_of(const std::string& path) {
-  std::size_t slash = path.rfind('/');
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 PingResult parse_reply(const std::string& out) {
   PingResult result;
   if (out.size() < host::kHeaderBytes) {
@@ -69,18 +64,15 @@ PingResult parse_reply(const std::string& out) {
 
 }  // namespace
 
-PingResult ping_host(const std::string& host_path, const std::vector<std::string>& args, int timeout_ms) {
+PingResult ping_host(const HostStart& start, int timeout_ms) {
   PingResult result;
-  process::Options options;
-  options.working_directory = directory_of(host_path);
+  process::Options options = start.options;
   options.max_output_bytes = kMaxReplyBytes;
   process::Finished run;
-  std::vector<std::string> argv{host_path};
-  argv.insert(argv.end(), args.begin(), args.end());
   try {
     // One ping frame, then stdin closed, as the browsers do for a
     // sendNativeMessage request.
-    run = process::run_process(argv, host::make_frame(R"({"type":"ping"})"), options,
+    run = process::run_process(start.argv, host::make_frame(R"({"type":"ping"})"), options,
                                std::chrono::milliseconds(timeout_ms));
   } catch (const process::StartError& e) {
     result.error = "could not be started: " + e.reason();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "doctor_platform.hpp"
+
 namespace coolpapers::app::doctor {
 
 struct PingResult {
@@ -14,15 +16,12 @@ struct PingResult {
   std::string error;        // why not, in plain words (not ok only)
 };
 
-// Runs `host_path` with `args`, the arguments a browser passes (Chromium:
-// the origin "chrome-extension://ID/"; Firefox: the manifest's path and the
-// add-on id), its working directory set to the host's directory and this
-// process's environment, as browsers start a native messaging host. Writes one frame {"type":"ping"} (4-byte
-// native-order length, then the JSON), closes the host's stdin, reads its
-// stdout until it closes, and waits for it to exit. A host that has not
-// finished within `timeout_ms` is killed and reported as silent.
-// REQUIRES: host_path is absolute. Never throws; SIGPIPE must be ignored by
-// the caller (the host may exit without reading).
-PingResult ping_host(const std::string& host_path, const std::vector<std::string>& args, int timeout_ms);
+// Runs the host as `start` says (doctor_platform.hpp's browser_start(): the
+// way the browser starts it, in the host's folder, with this process's
+// environment). Writes one frame {"type":"ping"} (4-byte native-order
+// length, then the JSON), closes the host's stdin, reads its stdout until it
+// closes, and waits for it to exit. A host that has not finished within
+// `timeout_ms` is killed and reported as silent. Never throws.
+PingResult ping_host(const HostStart& start, int timeout_ms);
 
 }  // namespace coolpapers::app::doctor

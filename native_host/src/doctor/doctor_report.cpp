@@ -4,25 +4,22 @@
 #include <boost/json.hpp>
 
 #include "doctor_fixes.hpp"
+#include "doctor_platform.hpp"
 
 namespace coolpapers::app::doctor {
 namespace {
-
-// Firefox gets no .crx offer: the package sideloads the extension folder.
-constexpr const char* kFirefoxExtensionNote =
-    "  extension: not offered as a .crx; Debian's Firefox ESR loads the one the package puts in\n"
-    "             /usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/; other Firefox builds:\n"
-    "             about:debugging > This Firefox > Load Temporary Add-on (see the README)";
 
 std::string_view scope_name(Scope scope) { return scope == Scope::system ? "system" : "user"; }
 std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
 void print_registration(const Registration& r, const std::string& reinstall, std::ostream& out) {
-  out << "  " << (r.scope == Scope::system ? "system " : "user   ") << r.manifest_path << "\n";
+  out << "  " << (r.scope == Scope::system ? "system " : "user   ") << r.location << "\n";
   if (!r.registered) {
     out << "         not registered\n";
     return;
   }
+  // A registry key (Windows) names the manifest; a manifest file is its own place.
+  if (r.location != r.manifest_path) out << "         manifest " << r.manifest_path << "\n";
   for (const Problem& p : r.problems)
     out << "         " << severity_name(p.severity) << " [" << p.code << "]: " << p.message << "\n"
         << "           fix: " << fix_for(p, r, reinstall) << "\n";
@@ -112,6 +109,7 @@ boost::json::value extension_json(const ExtensionReport& e) {
 boost::json::value registration_json(const Registration& r, const std::string& reinstall) {
   boost::json::object o;
   o["manifest"] = r.manifest_path;
+  if (r.location != r.manifest_path) o["location"] = r.location;
   o["registered"] = r.registered;
   o["ok"] = r.works();
   o["path"] = r.host_path.empty() ? boost::json::value(nullptr) : boost::json::value(r.host_path);
@@ -144,11 +142,7 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   for (const BrowserReport& b : report.browsers) {
     out << "\n" << b.browser.display << " (" << b.browser.name << "; profile " << b.profile_dir
         << (b.profile_found ? "" : ": not found") << ")\n";
-    if (!b.installed) {
-      std::string programs;
-      for (const std::string& name : browser_programs(b.browser)) programs += (programs.empty() ? "" : " or ") + name;
-      out << "  not installed here (no profile" << (programs.empty() ? "" : ", no " + programs + " on PATH") << ")\n";
-    }
+    if (!b.installed) out << "  not installed here" << not_installed_reason(b.browser) << "\n";
     print_registration(b.system, report.reinstall, out);
     print_registration(b.user, report.reinstall, out);
     if (b.system.registered && b.user.registered)
@@ -158,7 +152,7 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
     if (b.browser.format != HostFormat::firefox)
       print_extension(b.extension, out);
     else if (b.installed)
-      out << kFirefoxExtensionNote << "\n";
+      out << firefox_extension_note() << "\n";
   }
 
   std::string ready, not_ready;
@@ -171,10 +165,8 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
   int errors = report.error_count();
   out << "\n";
   if (!any_installed)
-    out << "No browser found here: install Chromium (sudo apt-get install chromium), another Chromium-family browser "
-           "or Firefox, "
-           "then register the host with: "
-        << report.reinstall << "\n";
+    out << "No browser found here: " << install_browser_advice() << ", then register the host with: " << report.reinstall
+        << "\n";
   else if (ready.empty())
     out << "Not ready in any browser: register the host with: " << report.reinstall << "\n";
   else

@@ -16,7 +16,8 @@ void print_text(const Report& report, const std::string& extension_dir, std::ost
 // "extension_dir", "browsers": [{"name", "display", "profile_dir",
 // "profile_found", "ready", "effective": "user"|"system"|null,
 // "system": REG, "user": REG, "extension": EXT}]} where REG is {"manifest",
-// "registered", "ok", "path", "ping": {"ok", "version", "rules", "error"} |
+// "location" (only where it differs from "manifest": on Windows, the
+// registry key naming the manifest), "registered", "ok", "path", "ping": {"ok", "version", "rules", "error"} |
 // null, "problems": PROBLEMS}, PROBLEMS is [{"code", "severity",
 // "message"}], and EXT is {"offered_here", "offered": "system"|"user"|null,
 // "system": OFFER|null, "user": OFFER|null, "profiles": [{"profile",

@@ -30,10 +30,16 @@ std::string user_config_dir();
 // Joins a folder and a file name with the platform's separator.
 std::string join_path(const std::string& dir, const std::string& name);
 
-// The command that opens `url` in the user's default browser when $BROWSER
-// is not set: xdg-open on POSIX, url.dll's FileProtocolHandler (through
-// rundll32, which hands the URL to the shell's default handler) on Windows.
+// How `url` is opened in the user's default browser when $BROWSER is not
+// set, as `open --dry-run` shows it: the command xdg-open URL on POSIX; on
+// Windows the call ShellExecuteW("open", URL), which hands the URL to the
+// handler the user chose for its scheme.
 std::vector<std::string> default_open_command(const std::string& url);
+
+// Opens `url` that way: start_browser(default_open_command(url)) on POSIX,
+// ShellExecuteW on Windows. Returns an error message, or empty when the
+// browser was started.
+std::string open_in_default_browser(const std::string& url);
 
 // How long a browser command may take to fail. xdg-open without a usable
 // browser, or BROWSER=false, exits at once with an error; a browser that

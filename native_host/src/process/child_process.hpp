@@ -38,6 +38,11 @@ struct Options {
   // Bytes of stdout and of stderr kept by finish(); the rest is read and
   // dropped, so a child that floods its output cannot exhaust memory.
   std::size_t max_output_bytes = std::numeric_limits<std::size_t>::max();
+  // Windows: when not empty, the command line handed to the program as it
+  // is, instead of argv's words quoted one by one, for a program that parses
+  // its own (cmd.exe /s /c, as Chrome starts a native messaging host). argv
+  // still names the program. POSIX has no command line and ignores it.
+  std::string windows_command_line;
 };
 
 struct Finished {

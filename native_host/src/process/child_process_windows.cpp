@@ -114,8 +114,9 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const Options& 
   }
   for (HANDLE ours : {p.in, p.out, p.err}) ::SetHandleInformation(ours, HANDLE_FLAG_INHERIT, 0);
 
-  std::wstring command_line;
-  for (const std::string& arg : argv) command_line += (command_line.empty() ? L"" : L" ") + quote_argument(widen(arg));
+  std::wstring command_line = widen(options.windows_command_line);
+  if (command_line.empty())
+    for (const std::string& arg : argv) command_line += (command_line.empty() ? L"" : L" ") + quote_argument(widen(arg));
   std::wstring environment = child_environment(options);
   const std::wstring program = widen(argv.at(0));
   const std::wstring directory = widen(options.working_directory);

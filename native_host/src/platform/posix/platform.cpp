@@ -30,6 +30,8 @@ std::string join_path(const std::string& dir, const std::string& name) { return 
 
 std::vector<std::string> default_open_command(const std::string& url) { return {"xdg-open", url}; }
 
+std::string open_in_default_browser(const std::string& url) { return start_browser(default_open_command(url)); }
+
 std::string start_browser(const std::vector<std::string>& command) {
   std::vector<char*> argv;
   for (const auto& word : command) argv.push_back(const_cast<char*>(word.c_str()));

@@ -39,8 +39,15 @@ std::string user_config_dir() {
 
 std::string join_path(const std::string& dir, const std::string& name) { return dir + "\\" + name; }
 
-std::vector<std::string> default_open_command(const std::string& url) {
-  return {"rundll32.exe", "url.dll,FileProtocolHandler", url};
+std::vector<std::string> default_open_command(const std::string& url) { return {"ShellExecuteW", "open", url}; }
+
+std::string open_in_default_browser(const std::string& url) {
+  // ShellExecuteW's result is an HINSTANCE for compatibility: above 32 means
+  // started, at most 32 is an error code.
+  const auto result = reinterpret_cast<INT_PTR>(
+      ::ShellExecuteW(nullptr, L"open", widen(url).c_str(), nullptr, nullptr, SW_SHOWNORMAL));
+  if (result > 32) return {};
+  return windows_text::system_message(static_cast<unsigned long>(result));
 }
 
 std::string start_browser(const std::vector<std::string>& argv) {
