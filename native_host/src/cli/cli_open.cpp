@@ -15,8 +15,9 @@ constexpr std::string_view kHelp = R"HELP(Usage: coolpapers open [options] TEXT.
 
 Resolves each TEXT like `coolpapers resolve` and opens the Cool Papers page
 in the browser named by $BROWSER (its first ':'-separated entry; "%s" in it
-is replaced by the URL) or else with xdg-open. Exits 3 when that command
-cannot be started or fails within two seconds.
+is replaced by the URL) or else in the default browser (xdg-open on Linux,
+the https handler on Windows). Exits 3 when the browser cannot be started
+or fails within two seconds.
 
 Options:
   --dry-run     print the command instead of running it

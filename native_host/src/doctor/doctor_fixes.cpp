@@ -1,10 +1,12 @@
 #include "doctor_fixes.hpp"
 
+#include "doctor_platform.hpp"
+
 namespace coolpapers::app::doctor {
 
 std::string fix_for(const Problem& problem, const Registration& r, const std::string& reinstall) {
   const std::string& code = problem.code;
-  if (code == "read_error") return "make the manifest readable (chmod 644 " + r.manifest_path + "), or reinstall with " + reinstall;
+  if (code == "read_error") return "make the manifest readable (" + make_readable_advice(r.manifest_path) + "), or reinstall with " + reinstall;
   if (code == "path_not_executable") return "chmod 755 " + r.host_path + ", or reinstall with " + reinstall;
   if (code == "not_this_binary")
     return "if this binary is the one to use, reinstall with " + reinstall + "; otherwise nothing to do";

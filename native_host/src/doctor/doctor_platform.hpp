@@ -74,6 +74,10 @@ const std::vector<ExternalDirs>& platform_external_dirs();
 // `browser` seems not installed here.
 std::string not_installed_reason(const Browser& browser);
 
+// How to make `file`, which this user cannot read, readable: "chmod 644
+// FILE" on POSIX; on Windows, read access in the file's Properties.
+std::string make_readable_advice(const std::string& file);
+
 // What to install when no browser was found, before ", then register the
 // host with: ...".
 std::string_view install_browser_advice();

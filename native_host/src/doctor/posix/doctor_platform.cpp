@@ -145,6 +145,8 @@ std::string not_installed_reason(const Browser& browser) {
   return " (no profile" + (programs.empty() ? "" : ", no " + programs + " on PATH") + ")";
 }
 
+std::string make_readable_advice(const std::string& file) { return "chmod 644 " + file; }
+
 std::string_view install_browser_advice() {
   return "install Chromium (sudo apt-get install chromium), another Chromium-family browser or Firefox";
 }

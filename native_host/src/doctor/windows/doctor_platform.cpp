@@ -179,6 +179,10 @@ std::string not_installed_reason(const Browser& browser) {
   return " (no profile" + (programs.empty() ? "" : ", no " + programs + " in App Paths") + ")";
 }
 
+std::string make_readable_advice(const std::string& file) {
+  return "give your account Read access to " + file + " in its Properties > Security";
+}
+
 std::string_view install_browser_advice() {
   return "install Google Chrome, Microsoft Edge or another Chromium-family browser";
 }
