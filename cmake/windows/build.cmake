@@ -47,9 +47,11 @@ target_include_directories(coolpapers_boost_json SYSTEM PUBLIC ${cross_include})
 target_compile_definitions(coolpapers_boost_json PUBLIC BOOST_JSON_NO_LIB BOOST_CONTAINER_NO_LIB)
 add_library(Boost::json ALIAS coolpapers_boost_json)
 add_library(Boost::headers ALIAS coolpapers_boost_json)
-add_library(coolpapers_doctest INTERFACE)
-target_include_directories(coolpapers_doctest SYSTEM INTERFACE ${cross_include})
-add_library(doctest::doctest ALIAS coolpapers_doctest)
+# doctest's package, found on the build machine (it holds the CMake module
+# the test suites use, doctest_DIR/doctest.cmake), its headers taken from
+# the folder above instead of /usr/include.
+find_package(doctest CONFIG REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+set_target_properties(doctest::doctest PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${cross_include})
 
 # GCC 12 at -O2 warns falsely about std::string's operator+ (GCC bug 105329,
 # -Wrestrict inside libstdc++'s inlined memcpy); the Linux presets do not
@@ -100,7 +102,7 @@ add_custom_target(coolpapers_msi ALL DEPENDS ${msi_files})
 
 if(COOLPAPERS_BUILD_TESTS)
   enable_testing()
-  include(/usr/lib/cmake/doctest/doctest.cmake)
+  include(${doctest_DIR}/doctest.cmake)
   add_subdirectory(tests/resolver)
   add_subdirectory(tests/windows)
 endif()
