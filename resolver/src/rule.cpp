@@ -69,7 +69,7 @@ std::optional<OutputTemplate> parse_template(std::string_view text, std::string&
 
 Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
            std::string output_text, std::vector<std::string> literals, std::string source,
-           std::vector<RuleExample> examples, int yymm_group)
+           std::span<const RuleExample> examples, int yymm_group)
     : id_(std::move(id)),
       family_(family),
       pattern_(std::move(pattern)),
@@ -77,7 +77,7 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       output_text_(std::move(output_text)),
       literals_(std::move(literals)),
       source_(std::move(source)),
-      examples_(std::move(examples)),
+      examples_(examples),
       yymm_group_(yymm_group),
       once_(std::make_unique<std::once_flag>()) {}
 
@@ -96,7 +96,7 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   output_text_ = std::move(other.output_text_);
   literals_ = std::move(other.literals_);
   source_ = std::move(other.source_);
-  examples_ = std::move(other.examples_);
+  examples_ = other.examples_;
   yymm_group_ = other.yymm_group_;
   once_ = std::move(other.once_);
   re_ = std::move(other.re_);

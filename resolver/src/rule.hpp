@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +21,13 @@ class StringPiece;
 
 namespace coolpapers::detail {
 
+// One example of a rule, checked by `coolpapers rules test`. Views of text
+// that outlives the table (static for the built-in rules, kept by the table
+// for a user file's), so loading copies none of it.
 struct RuleExample {
-  std::string input;
-  std::optional<std::string> field;  // field name; nullopt = auto
-  std::optional<std::string> url;    // nullopt = "no answer"
+  std::string_view input;
+  std::string_view field;                // field name; empty = auto
+  std::optional<std::string_view> url;   // nullopt = "no answer"
 };
 
 // An output template such as "{2}@v{1}@PMLR", parsed once at load.
@@ -81,7 +85,7 @@ class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
        std::string output_text, std::vector<std::string> literals, std::string source,
-       std::vector<RuleExample> examples, int yymm_group = 0);
+       std::span<const RuleExample> examples, int yymm_group = 0);
   ~Rule();
   Rule(Rule&&) noexcept;
   Rule& operator=(Rule&&) noexcept;
@@ -92,7 +96,7 @@ class Rule {
   const std::string& output_text() const { return output_text_; }
   const std::vector<std::string>& literals() const { return literals_; }
   const std::string& source() const { return source_; }
-  const std::vector<RuleExample>& examples() const { return examples_; }
+  std::span<const RuleExample> examples() const { return examples_; }
   // The capture group that starts with the id's YYMM, or 0.
   int yymm_group() const { return yymm_group_; }
 
@@ -130,7 +134,7 @@ class Rule {
   std::string output_text_;
   std::vector<std::string> literals_;
   std::string source_;
-  std::vector<RuleExample> examples_;
+  std::span<const RuleExample> examples_;
   int yymm_group_ = 0;
 
   // Compiled on first use: start-up pays only for the rules a request needs.
