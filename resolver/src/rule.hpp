@@ -81,6 +81,50 @@ class MonthLimit {
   bool from_clock_;
 };
 
+// An RE2 object compiled on first use, once, by whichever thread asks
+// first; lock-free afterwards.
+class LazyRe2 {
+ public:
+  LazyRe2();
+  ~LazyRe2();
+  // Moved only while the table is built, before any thread shares it.
+  LazyRe2(LazyRe2&&) noexcept;
+  LazyRe2& operator=(LazyRe2&&) noexcept;
+
+  // The object for `before` + `pattern` + `after`, compiled now if this is
+  // the first call (every call must pass the same). Check ok() before use.
+  const re2::RE2& get(std::string_view pattern, std::string_view before = {}, std::string_view after = {}) const;
+
+ private:
+  mutable std::unique_ptr<std::once_flag> once_;
+  mutable std::unique_ptr<re2::RE2> re_;
+  mutable std::atomic<const re2::RE2*> ready_{nullptr};
+};
+
+// Texts this short (whole, in bytes) may be searched by a rule's few-texts
+// matcher (see Rule).
+inline constexpr std::size_t kFewTextsMaxBytes = 1024;
+// The texts a rule searches with its few-texts matcher before it compiles
+// the DFA matcher: about where compiling the DFA programs costs less than
+// the slower searches would (bench/README.md).
+inline constexpr unsigned kFewTexts = 16;
+
+// A rule searches a text with one of two RE2 objects, each compiled on
+// first use (start-up pays only for the rules a request needs), which give
+// the same answers:
+//   the DFA matcher, PATTERN searched unanchored: RE2's forward DFA finds
+//     where a match ends, its reverse DFA where it starts, BitState the
+//     groups inside the match. Fast per text, but compiling the two DFA
+//     programs is most of a rule's compilation.
+//   the few-texts matcher, (?s:.*?)(?:PATTERN) anchored at the search start:
+//     leftmost-first like the unanchored search, with the same groups; one
+//     program, no DFA, RE2's BitState over the whole text. Compiles in about
+//     half the time, searches several times slower.
+// The first kFewTexts texts of at most kFewTextsMaxBytes go to the few-texts
+// matcher: a process that resolves a few texts (the native host resolves
+// one per start) never compiles the DFA programs, a batch compiles them
+// after a few texts, and a long text always uses the DFA matcher (BitState's
+// cost grows with the text).
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
@@ -117,13 +161,12 @@ class Rule {
   // until this rule has appended `limit` distinct identifiers. `present`
   // is the literal scan of `text`; the search stops early once no literal
   // of the rule is left ahead. A match whose YYMM (see yymm_group()) the
-  // `months` do not allow is skipped. Compiles the pattern on first use
-  // (thread-safe). Returns false iff the pattern cannot be used.
+  // `months` do not allow is skipped. Compiles a matcher on first use
+  // (thread-safe; see above). Returns false iff the pattern cannot be used.
   bool find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                 Finds& out) const;
 
  private:
-  const re2::RE2* compiled() const;
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
@@ -137,10 +180,9 @@ class Rule {
   std::span<const RuleExample> examples_;
   int yymm_group_ = 0;
 
-  // Compiled on first use: start-up pays only for the rules a request needs.
-  mutable std::unique_ptr<std::once_flag> once_;
-  mutable std::unique_ptr<re2::RE2> re_;
-  mutable std::atomic<const re2::RE2*> ready_{nullptr};  // fast path once compiled
+  LazyRe2 dfa_matcher_;
+  LazyRe2 few_texts_matcher_;
+  mutable std::atomic<unsigned> few_texts_searched_{0};
 };
 
 }  // namespace coolpapers::detail

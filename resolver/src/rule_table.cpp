@@ -25,6 +25,10 @@ class SourceBuilder {
       : source_(source_name), builtin_(builtin), table_(table) {}
 
   std::optional<ConfigError> add(const SourceSpec& spec) {
+    // Room for every new item at once: a rule is moved on each reallocation.
+    table_.families.reserve(table_.families.size() + spec.families.size());
+    table_.sites_without_rule.reserve(table_.sites_without_rule.size() + spec.sites_without_rule.size());
+    table_.rules.reserve(table_.rules.size() + spec.rules.size());
     for (std::size_t i = 0; i < spec.families.size(); ++i)
       if (auto e = add_family(spec.families[i], "families[" + std::to_string(i) + "]")) return e;
     for (std::size_t i = 0; i < spec.sites_without_rule.size(); ++i)
