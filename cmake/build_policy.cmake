@@ -74,7 +74,7 @@ elseif(COOLPAPERS_HARDENING)
   set(COOLPAPERS_STATIC_LINK_OPTIONS -static-pie)
   # A static PIE relocates itself at every start (about 6,000 relative
   # relocations for coolpapers). Packed as DT_RELR (binutils 2.38, glibc
-  # 2.36: Debian 12's) they take 1.3 KiB instead of 145 KiB and about 22,000
+  # 2.36: Debian 12's) they take 1.3 KiB instead of 145 KiB and about 24,000
   # fewer instructions per start (bench/README.md). Only for the static
   # link: a dynamic executable with DT_RELR needs glibc 2.36 where it runs.
   include(CheckLinkerFlag)

@@ -2,8 +2,9 @@
 // each created on first use. <iostream> would construct std::cout, std::cerr
 // and six more streams, and the C++ locale, before main() in every run of
 // the program, the native host's too, which writes only binary frames and
-// needs none of them (about 46,000 instructions and 3 page faults of each
-// host start; bench/README.md). So no file of the program includes it.
+// needs none of them (about 45,000 instructions and 2-3 page faults of each
+// host start; bench/README.md). So no file of the Linux program includes it
+// (cli_doctor_windows.cpp, built for Windows only, still does).
 #pragma once
 
 #include <ostream>
