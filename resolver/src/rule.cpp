@@ -171,14 +171,15 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
 
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
-  // Which matcher (see rule.hpp). Once the count is reached it is only read.
+  // Which matcher (see rule.hpp). Once the count is reached it is only read;
+  // threads may together pass it by a few texts, which changes no answer.
   const RE2* re = nullptr;
   RE2::Anchor anchor = RE2::UNANCHORED;
   if (text.size() <= kFewTextsMaxBytes && few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
     few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
     // A pattern that cannot be wrapped (an unclosed \Q quotes the closing
     // parenthesis) is searched by the DFA matcher alone.
-    if (const RE2& few = few_texts_matcher_.get(pattern_, "(?s:.*?)(?:", ")"); few.ok()) {
+    if (const RE2& few = few_texts_matcher_.get(pattern_, "\\C*?(?:", ")"); few.ok()) {
       re = &few;
       anchor = RE2::ANCHOR_START;
     }

@@ -76,3 +76,22 @@ TEST_CASE("the two matchers agree on many ids, ids at both ends and ids glued to
     for (Field field : {Field::selection_text, Field::page_url}) check_same(fresh->resolve(text, field), warm.resolve(text, field));
   }
 }
+
+TEST_CASE("the two matchers agree on a UTF-8 rule after bytes that are not UTF-8") {
+  // \p{Greek} makes the rule a UTF-8 pattern, where '.' matches only whole
+  // characters: the few-texts matcher must still skip any byte.
+  const std::vector<RuleSource> rules{{"greek.json", R"J({"families":[{"name":"greek","page":"venue"}],"rules":[
+    {"id":"greek","family":"greek","literals":["paper-"],"pattern":"paper-(\\p{Greek}+)-([0-9]+)","output":"{2}@{1}"}]})J"}};
+  auto warm = Resolver::create({}, rules);
+  REQUIRE(warm);
+  for (int i = 0; i < 20; ++i) REQUIRE(warm->resolve("paper-\xce\xb1-1", Field::page_url).ok());
+  for (std::string text : {std::string("\xff\xfe paper-\xce\xb1\xce\xb2-42"), std::string("a\xc3 paper-\xce\xb1-7 \x80"),
+                           std::string("\xce paper-\xce\xb1-1\n\xe2\x82 paper-\xce\xb3-2")}) {
+    CAPTURE(text);
+    auto fresh = Resolver::create({}, rules);
+    REQUIRE(fresh);
+    Resolution first = fresh->resolve(text, Field::page_url);
+    CHECK(first.ok());
+    check_same(first, warm->resolve(text, Field::page_url));
+  }
+}
