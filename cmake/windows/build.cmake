@@ -66,6 +66,7 @@ add_link_options(-static)
 set(CMAKE_CROSSCOMPILING_EMULATOR ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh ${CMAKE_BINARY_DIR}/wineprefix)
 
 include(cmake/embed_file.cmake)
+include(cmake/embed_rule_table.cmake)
 add_subdirectory(resolver)
 add_subdirectory(native_host)
 add_subdirectory(extension)

@@ -329,14 +329,15 @@ ExampleReport Resolver::run_examples() const {
   ExampleReport report;
   for (const auto& rule : impl_->table->rules) {
     for (const auto& example : rule.examples()) {
-      Field field = example.field ? *field_from_name(*example.field) : auto_field(example.input);
+      Field field = example.field.empty() ? auto_field(example.input) : *field_from_name(example.field);
       Resolution r = checker->resolve(example.input, field);
       std::string actual = r.ok() ? r.url : "(no answer: " + r.message + ")";
       bool pass = example.url ? (r.ok() && r.url == *example.url) : !r.ok();
       if (pass)
         ++report.passed;
       else
-        report.failures.push_back({rule.id(), example.input, example.url.value_or("(no answer)"), actual});
+        report.failures.push_back({rule.id(), std::string(example.input),
+                                   std::string(example.url.value_or("(no answer)")), actual});
     }
   }
   return report;

@@ -69,7 +69,7 @@ std::optional<OutputTemplate> parse_template(std::string_view text, std::string&
 
 Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
            std::string output_text, std::vector<std::string> literals, std::string source,
-           std::vector<RuleExample> examples, int yymm_group)
+           std::span<const RuleExample> examples, int yymm_group)
     : id_(std::move(id)),
       family_(family),
       pattern_(std::move(pattern)),
@@ -77,14 +77,34 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       output_text_(std::move(output_text)),
       literals_(std::move(literals)),
       source_(std::move(source)),
-      examples_(std::move(examples)),
-      yymm_group_(yymm_group),
-      once_(std::make_unique<std::once_flag>()) {}
+      examples_(examples),
+      yymm_group_(yymm_group) {}
 
 Rule::~Rule() = default;
 
-// Rules are moved only while the table is built, before any thread shares
-// it, so the compiled pattern and its flags can simply be handed over.
+LazyRe2::LazyRe2() : once_(std::make_unique<std::once_flag>()) {}
+LazyRe2::~LazyRe2() = default;
+LazyRe2::LazyRe2(LazyRe2&& other) noexcept { *this = std::move(other); }
+
+// Moved only while the table is built, before any thread shares it, so the
+// compiled object and its flags can simply be handed over.
+LazyRe2& LazyRe2::operator=(LazyRe2&& other) noexcept {
+  once_ = std::move(other.once_);
+  re_ = std::move(other.re_);
+  ready_.store(other.ready_.load());
+  return *this;
+}
+
+const RE2& LazyRe2::get(std::string_view pattern, std::string_view before, std::string_view after) const {
+  if (const RE2* re = ready_.load(std::memory_order_acquire)) return *re;
+  std::call_once(*once_, [&] {
+    std::string whole = std::string(before).append(pattern).append(after);
+    re_ = std::make_unique<RE2>(whole, options_for(whole));
+    ready_.store(re_.get(), std::memory_order_release);
+  });
+  return *re_;
+}
+
 Rule::Rule(Rule&& other) noexcept { *this = std::move(other); }
 
 Rule& Rule::operator=(Rule&& other) noexcept {
@@ -96,11 +116,11 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   output_text_ = std::move(other.output_text_);
   literals_ = std::move(other.literals_);
   source_ = std::move(other.source_);
-  examples_ = std::move(other.examples_);
+  examples_ = other.examples_;
   yymm_group_ = other.yymm_group_;
-  once_ = std::move(other.once_);
-  re_ = std::move(other.re_);
-  ready_.store(other.ready_.load());
+  dfa_matcher_ = std::move(other.dfa_matcher_);
+  few_texts_matcher_ = std::move(other.few_texts_matcher_);
+  few_texts_searched_.store(other.few_texts_searched_.load());
   return *this;
 }
 
@@ -116,17 +136,8 @@ bool MonthLimit::allows(int yymm) const {
   return yymm <= current_ || (from_clock_ && yymm <= clock_yymm());
 }
 
-const RE2* Rule::compiled() const {
-  if (const RE2* re = ready_.load(std::memory_order_acquire)) return re;
-  std::call_once(*once_, [this] {
-    re_ = std::make_unique<RE2>(pattern_, options_for(pattern_));
-    ready_.store(re_.get(), std::memory_order_release);
-  });
-  return re_.get();
-}
-
 std::string Rule::compile_now(std::string& offending) const {
-  const RE2* re = compiled();
+  const RE2* re = &dfa_matcher_.get(pattern_);
   if (!re->ok()) {
     offending = re->error_arg();
     return re->error();
@@ -160,7 +171,20 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
 
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
-  const RE2* re = compiled();
+  // Which matcher (see rule.hpp). Once the count is reached it is only read;
+  // threads may together pass it by a few texts, which changes no answer.
+  const RE2* re = nullptr;
+  RE2::Anchor anchor = RE2::UNANCHORED;
+  if (text.size() <= kFewTextsMaxBytes && few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
+    few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
+    // A pattern that cannot be wrapped (an unclosed \Q quotes the closing
+    // parenthesis) is searched by the DFA matcher alone.
+    if (const RE2& few = few_texts_matcher_.get(pattern_, "\\C*?(?:", ")"); few.ok()) {
+      re = &few;
+      anchor = RE2::ANCHOR_START;
+    }
+  }
+  if (!re) re = &dfa_matcher_.get(pattern_);
   if (!re->ok() || re->NumberOfCapturingGroups() < output_.max_group) return false;
 
   const int groups = output_.max_group + 1;
@@ -171,7 +195,7 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
   std::size_t pos = 0;
 
   while (pos <= text.size() && found_here < limit && can_match_from(present, pos) &&
-         re->Match(whole, pos, text.size(), RE2::UNANCHORED, match.data(), groups)) {
+         re->Match(whole, pos, text.size(), anchor, match.data(), groups)) {
     const std::size_t offset = out.ids.size();
     std::size_t id_start = std::string_view::npos;
     // Resume where the last capture group ended, so a boundary character
@@ -189,6 +213,8 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
       id_start = std::min(id_start, start);
       resume = std::max(resume, start + g.size());
     }
+    // Both matchers end match[0] where the match ends (the few-texts
+    // matcher's starts at `pos`).
     std::size_t match_end = static_cast<std::size_t>(match[0].data() - text.data()) + match[0].size();
     if (resume <= pos) resume = match_end;
     pos = resume > pos ? resume : pos + 1;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +21,13 @@ class StringPiece;
 
 namespace coolpapers::detail {
 
+// One example of a rule, checked by `coolpapers rules test`. Views of text
+// that outlives the table (static for the built-in rules, kept by the table
+// for a user file's), so loading copies none of it.
 struct RuleExample {
-  std::string input;
-  std::optional<std::string> field;  // field name; nullopt = auto
-  std::optional<std::string> url;    // nullopt = "no answer"
+  std::string_view input;
+  std::string_view field;                // field name; empty = auto
+  std::optional<std::string_view> url;   // nullopt = "no answer"
 };
 
 // An output template such as "{2}@v{1}@PMLR", parsed once at load.
@@ -77,11 +81,56 @@ class MonthLimit {
   bool from_clock_;
 };
 
+// An RE2 object compiled on first use, once, by whichever thread asks
+// first; lock-free afterwards.
+class LazyRe2 {
+ public:
+  LazyRe2();
+  ~LazyRe2();
+  // Moved only while the table is built, before any thread shares it.
+  LazyRe2(LazyRe2&&) noexcept;
+  LazyRe2& operator=(LazyRe2&&) noexcept;
+
+  // The object for `before` + `pattern` + `after`, compiled now if this is
+  // the first call (every call must pass the same). Check ok() before use.
+  const re2::RE2& get(std::string_view pattern, std::string_view before = {}, std::string_view after = {}) const;
+
+ private:
+  mutable std::unique_ptr<std::once_flag> once_;
+  mutable std::unique_ptr<re2::RE2> re_;
+  mutable std::atomic<const re2::RE2*> ready_{nullptr};
+};
+
+// Texts this short (whole, in bytes) may be searched by a rule's few-texts
+// matcher (see Rule).
+inline constexpr std::size_t kFewTextsMaxBytes = 1024;
+// The texts a rule searches with its few-texts matcher before it compiles
+// the DFA matcher: about where compiling the DFA programs costs less than
+// the slower searches would (bench/README.md).
+inline constexpr unsigned kFewTexts = 16;
+
+// A rule searches a text with one of two RE2 objects, each compiled on
+// first use (start-up pays only for the rules a request needs), which give
+// the same answers:
+//   the DFA matcher, PATTERN searched unanchored: RE2's forward DFA finds
+//     where a match ends, its reverse DFA where it starts, BitState the
+//     groups inside the match. Fast per text, but compiling the two DFA
+//     programs is most of a rule's compilation.
+//   the few-texts matcher, \C*?(?:PATTERN) anchored at the search start
+//     (\C: any byte, even in a UTF-8 pattern): leftmost-first like the
+//     unanchored search, with the same groups; one program, no DFA, RE2's
+//     BitState over the whole text. Compiles in about half the time,
+//     searches about twice as slowly.
+// The first kFewTexts texts of at most kFewTextsMaxBytes go to the few-texts
+// matcher: a process that resolves a few texts (the native host resolves
+// one per start) never compiles the DFA programs, a batch compiles them
+// after a few texts, and a long text always uses the DFA matcher (BitState's
+// cost grows with the text).
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
        std::string output_text, std::vector<std::string> literals, std::string source,
-       std::vector<RuleExample> examples, int yymm_group = 0);
+       std::span<const RuleExample> examples, int yymm_group = 0);
   ~Rule();
   Rule(Rule&&) noexcept;
   Rule& operator=(Rule&&) noexcept;
@@ -92,7 +141,7 @@ class Rule {
   const std::string& output_text() const { return output_text_; }
   const std::vector<std::string>& literals() const { return literals_; }
   const std::string& source() const { return source_; }
-  const std::vector<RuleExample>& examples() const { return examples_; }
+  std::span<const RuleExample> examples() const { return examples_; }
   // The capture group that starts with the id's YYMM, or 0.
   int yymm_group() const { return yymm_group_; }
 
@@ -113,13 +162,12 @@ class Rule {
   // until this rule has appended `limit` distinct identifiers. `present`
   // is the literal scan of `text`; the search stops early once no literal
   // of the rule is left ahead. A match whose YYMM (see yymm_group()) the
-  // `months` do not allow is skipped. Compiles the pattern on first use
-  // (thread-safe). Returns false iff the pattern cannot be used.
+  // `months` do not allow is skipped. Compiles a matcher on first use
+  // (thread-safe; see above). Returns false iff the pattern cannot be used.
   bool find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                 Finds& out) const;
 
  private:
-  const re2::RE2* compiled() const;
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
@@ -130,13 +178,12 @@ class Rule {
   std::string output_text_;
   std::vector<std::string> literals_;
   std::string source_;
-  std::vector<RuleExample> examples_;
+  std::span<const RuleExample> examples_;
   int yymm_group_ = 0;
 
-  // Compiled on first use: start-up pays only for the rules a request needs.
-  mutable std::unique_ptr<std::once_flag> once_;
-  mutable std::unique_ptr<re2::RE2> re_;
-  mutable std::atomic<const re2::RE2*> ready_{nullptr};  // fast path once compiled
+  LazyRe2 dfa_matcher_;
+  LazyRe2 few_texts_matcher_;
+  mutable std::atomic<unsigned> few_texts_searched_{0};
 };
 
 }  // namespace coolpapers::detail

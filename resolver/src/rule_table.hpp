@@ -1,7 +1,8 @@
 // The rule table: families in priority order and their rules, loaded from
-// the built-in JSON and any user rule files, immutable once built.
+// the built-in table and any user rule files, immutable once built.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "coolpapers/resolver.hpp"
 #include "literal_filter.hpp"
 #include "rule.hpp"
+#include "rule_spec.hpp"
 
 namespace coolpapers::detail {
 
@@ -39,11 +41,26 @@ struct RuleTable {
   std::vector<SiteWithoutRule> sites_without_rule;
   LiteralFilter filter;
   bool every_rule_has_literals = true;  // then a text with none can skip all rules
+  // The examples of user rules and their text, which the rules view (the
+  // built-in rules' examples are static). Deques: elements never move.
+  std::deque<std::string> user_text;
+  std::deque<std::vector<RuleExample>> user_examples;
 };
 
-// Builds the table from the built-in rules plus `user_rules`, in order.
-// User patterns are compiled now so errors surface at load; built-in ones
-// are compiled on first use (their examples are tested).
+// Checks one source and adds it to `table`: families (a known name is
+// redefined: what the source gives replaces, what it leaves out is kept),
+// sites without a rule, then rules (a known id is replaced in place). Every
+// problem is reported as in a JSON rule file, with its JSON path
+// (rules[3].pattern). `builtin`: the source is the built-in table, whose
+// text is static and whose patterns are compiled on first use; a user
+// source's patterns are compiled now, so errors surface at load.
+// Returns a ConfigError iff the source is invalid; `table` is then unusable.
+std::optional<ConfigError> add_rule_source(const SourceSpec& spec, std::string_view source_name, bool builtin,
+                                           RuleTable& table);
+
+// Builds the table from the built-in rules plus `user_rules` (JSON rule
+// files), in order. User patterns are compiled now so errors surface at
+// load; built-in ones are compiled on first use (their examples are tested).
 // Returns a ConfigError iff any source is invalid; `table` is then unusable.
 std::optional<ConfigError> load_rule_table(const std::vector<RuleSource>& user_rules,
                                            RuleTable& table);

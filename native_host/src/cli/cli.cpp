@@ -2,9 +2,9 @@
 #include "cli.hpp"
 
 #include <cstdio>
-#include <iostream>
 #include <string_view>
 
+#include "console.hpp"
 #include "coolpapers/errors.hpp"
 #include "extension_ids.hpp"
 #include "host_start.hpp"
@@ -13,7 +13,7 @@
 namespace coolpapers::app {
 
 int usage_error(const std::string& message) {
-  std::cerr << "coolpapers: " << message << "\nTry `coolpapers --help`.\n";
+  stderr_stream() << "coolpapers: " << message << "\nTry `coolpapers --help`.\n";
   return exit_code(ErrorCode::usage);
 }
 
@@ -69,7 +69,7 @@ namespace {
 // Runs the command args[0] names.
 int dispatch(const std::vector<std::string>& args) {
   if (args.empty()) {
-    std::cerr << main_help();
+    stderr_stream() << main_help();
     return exit_code(ErrorCode::usage);
   }
   const std::string& command = args[0];
@@ -79,7 +79,7 @@ int dispatch(const std::vector<std::string>& args) {
     case HostStart::serve:
       return cmd_native_host(rest);
     case HostStart::refused:
-      std::cerr << "coolpapers: " << refusal << "\n";
+      stderr_stream() << "coolpapers: " << refusal << "\n";
       return exit_code(ErrorCode::usage);
     case HostStart::not_host:
       break;
@@ -89,11 +89,11 @@ int dispatch(const std::vector<std::string>& args) {
   if (command == "rules") return cmd_rules(rest);
   if (command == "doctor") return cmd_doctor(rest);
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << main_help();
+    stdout_stream() << main_help();
     return 0;
   }
   if (command == "--version") {
-    std::cout << "coolpapers " << version() << "\n";
+    stdout_stream() << "coolpapers " << version() << "\n";
     return 0;
   }
   return usage_error("unknown command \"" + command + "\"");
@@ -102,17 +102,14 @@ int dispatch(const std::vector<std::string>& args) {
 // Whether everything written to standard output reached it. Checked once,
 // at exit, for every command: output cut short (a full disk, a closed
 // pipe) is an I/O error however well the command went.
-bool output_written() {
-  std::cout.flush();
-  return std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
-}
+bool output_written() { return flush_stdout(); }
 
 }  // namespace
 
 int run(int argc, char** argv) {
   int status = dispatch(platform::command_line_arguments(argc, argv));
   if (!output_written()) {
-    std::cerr << "coolpapers: cannot write standard output; check that the disk is not full\n";
+    stderr_stream() << "coolpapers: cannot write standard output; check that the disk is not full\n";
     return exit_code(ErrorCode::io);
   }
   return status;

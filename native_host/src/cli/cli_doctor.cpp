@@ -1,7 +1,7 @@
 // `coolpapers doctor [--json]`: is the native host set up for the browsers?
-#include <iostream>
 
 #include "cli.hpp"
+#include "console.hpp"
 #include "coolpapers/errors.hpp"
 #include "doctor_checks.hpp"
 #include "doctor_platform.hpp"
@@ -15,7 +15,7 @@ int cmd_doctor(const std::vector<std::string>& args) {
     if (arg == "--json") {
       json = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << doctor::help_text();
+      stdout_stream() << doctor::help_text();
       return 0;
     } else {
       return usage_error("doctor: unknown argument \"" + arg + "\"");
@@ -25,9 +25,9 @@ int cmd_doctor(const std::vector<std::string>& args) {
   doctor::Report report = doctor::run_checks(doctor::platform_browsers(), env);
   std::string extension_dir = doctor::bundled_extension_dir(env.self_path);
   if (json)
-    doctor::print_json(report, extension_dir, std::cout);
+    doctor::print_json(report, extension_dir, stdout_stream());
   else
-    doctor::print_text(report, extension_dir, std::cout);
+    doctor::print_text(report, extension_dir, stdout_stream());
   return report.ok() ? 0 : 1;
 }
 

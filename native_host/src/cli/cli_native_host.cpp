@@ -3,10 +3,10 @@
 // on stdin/stdout for a browser.
 #include <unistd.h>
 
-#include <iostream>
 #include <utility>
 
 #include "cli.hpp"
+#include "console.hpp"
 #include "coolpapers/errors.hpp"
 #include "native_host.hpp"
 
@@ -32,14 +32,14 @@ The messages are described in native_host/PROTOCOL.md.
 int cmd_native_host(const std::vector<std::string>& args) {
   for (const std::string& arg : args) {
     if (arg == "--help" || arg == "-h") {
-      std::cout << kHelp;
+      stdout_stream() << kHelp;
       return 0;
     }
   }
   // A browser always connects a pipe; a terminal means a person typed the
   // command, who would otherwise wait forever for a binary frame.
   if (::isatty(STDIN_FILENO)) {
-    std::cerr << "coolpapers: native-host serves the browser extension over a pipe and is started by the browser.\n"
+    stderr_stream() << "coolpapers: native-host serves the browser extension over a pipe and is started by the browser.\n"
                  "To check that browsers can start it, run `coolpapers doctor`; to resolve a paper, "
                  "`coolpapers resolve TEXT`.\n";
     return exit_code(ErrorCode::usage);
@@ -49,7 +49,7 @@ int cmd_native_host(const std::vector<std::string>& args) {
   // `coolpapers rules test` shows the details).
   std::optional<Resolver> resolver = load_resolver({});
   if (!resolver) {
-    std::cerr << "coolpapers: native host continues with the built-in rules only\n";
+    stderr_stream() << "coolpapers: native host continues with the built-in rules only\n";
     auto builtin = Resolver::create({});
     if (!builtin) return exit_code(ErrorCode::internal);
     resolver = *builtin;

@@ -1,10 +1,10 @@
 // `coolpapers open`: resolve, then hand the page to the user's browser.
 #include <cstdlib>
 #include <cstring>
-#include <iostream>
 #include <sstream>
 
 #include "cli.hpp"
+#include "console.hpp"
 #include "coolpapers/errors.hpp"
 #include "platform.hpp"
 
@@ -64,7 +64,7 @@ int cmd_open(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") {
-      std::cout << kHelp;
+      stdout_stream() << kHelp;
       return 0;
     }
     if (arg == "--dry-run") {
@@ -87,19 +87,19 @@ int cmd_open(const std::vector<std::string>& args) {
   for (const auto& text : texts) {
     Resolution r = resolver->resolve(text, field.for_text(text));
     if (!r.ok()) {
-      std::cerr << "coolpapers: \"" << text << "\": " << r.message << "\n";
+      stderr_stream() << "coolpapers: \"" << text << "\": " << r.message << "\n";
       status = exit_code(*r.error);
       continue;
     }
     const auto browser = browser_command(r.url);
     const auto command = browser.empty() ? platform::default_open_command(r.url) : browser;
     if (dry_run) {
-      for (std::size_t i = 0; i < command.size(); ++i) std::cout << (i ? " " : "") << shell_quote(command[i]);
-      std::cout << "\n";
+      for (std::size_t i = 0; i < command.size(); ++i) stdout_stream() << (i ? " " : "") << shell_quote(command[i]);
+      stdout_stream() << "\n";
     } else if (std::string error = browser.empty() ? platform::open_in_default_browser(r.url)
                                                    : platform::start_browser(browser);
                !error.empty()) {
-      std::cerr << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
+      stderr_stream() << "coolpapers: cannot open " << r.url << " with " << command[0] << ": " << error
                 << "; set $BROWSER to your browser's command, e.g. BROWSER=firefox\n";
       status = exit_code(ErrorCode::io);
     }

@@ -1,9 +1,9 @@
 #include "cli_page_meta.hpp"
+#include "console.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
 #include <memory>
 
 namespace coolpapers::app {
@@ -49,23 +49,23 @@ std::optional<PageMetaStore> read_page_meta(const std::string& meta_json_file, c
   bool cut = false;
   if (!meta_json_file.empty()) {
     if (!read_bounded(meta_json_file, kMaxMetaFileBytes, text, cut, error)) {
-      std::cerr << "coolpapers: cannot read --meta file " << meta_json_file << ": " << error << "\n";
+      stderr_stream() << "coolpapers: cannot read --meta file " << meta_json_file << ": " << error << "\n";
       return std::nullopt;
     }
     if (cut) {
-      std::cerr << "coolpapers: --meta file " << meta_json_file
+      stderr_stream() << "coolpapers: --meta file " << meta_json_file
                 << " is larger than 1 MiB; give a JSON object of the page's meta tags only\n";
       return std::nullopt;
     }
     if (std::string problem = meta_from_json(text, store); !problem.empty()) {
-      std::cerr << "coolpapers: --meta file " << meta_json_file << ": " << problem
+      stderr_stream() << "coolpapers: --meta file " << meta_json_file << ": " << problem
                 << " (expected e.g. {\"citation_title\": \"...\", \"citation_arxiv_id\": \"2106.09685\"})\n";
       return std::nullopt;
     }
   }
   if (!html_file.empty()) {
     if (!read_bounded(html_file, kMaxHtmlScanBytes, text, cut, error)) {
-      std::cerr << "coolpapers: cannot read --html file " << html_file << ": " << error << "\n";
+      stderr_stream() << "coolpapers: cannot read --html file " << html_file << ": " << error << "\n";
       return std::nullopt;
     }
     PageMetaStore from_html = meta_from_html(text);

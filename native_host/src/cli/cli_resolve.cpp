@@ -2,10 +2,10 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
 
 #include "cli.hpp"
 #include "cli_page_meta.hpp"
+#include "console.hpp"
 #include "coolpapers/errors.hpp"
 #include "coolpapers/resolution_json.hpp"
 #include "line_reader.hpp"
@@ -75,7 +75,7 @@ std::optional<ResolveOptions> parse(const std::vector<std::string>& args, int& e
     if (arg == "--") {
       options_done = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << kHelp;
+      stdout_stream() << kHelp;
       exit = 0;
       return std::nullopt;
     } else if (arg == "--json") {
@@ -157,9 +157,9 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
   for (const auto& text : options.texts) {
     if (!printer.resolve(text)) {
       all = false;
-      std::cerr << "coolpapers: \"" << text << "\": " << printer.last().message << "\n";
+      stderr_stream() << "coolpapers: \"" << text << "\": " << printer.last().message << "\n";
     } else if (printer.last().truncated) {
-      std::cerr << "coolpapers: note: the text holds more than " << printer.last().ids.size() << " ids; only the first "
+      stderr_stream() << "coolpapers: note: the text holds more than " << printer.last().ids.size() << " ids; only the first "
                 << printer.last().ids.size() << " are in the answer (split the text to get the rest)\n";
     }
   }
@@ -175,15 +175,15 @@ int resolve_stdin(Printer& printer) {
     auto status = reader.next(line);
     if (status == LineReader::Status::end) break;
     if (status == LineReader::Status::error) {
-      std::cerr << "coolpapers: cannot read standard input\n";
+      stderr_stream() << "coolpapers: cannot read standard input\n";
       return exit_code(ErrorCode::io);
     }
     ++number;
     if (status == LineReader::Status::too_long) {
-      std::cerr << "coolpapers: line " << number << " is longer than 1 MiB; skipped\n";
+      stderr_stream() << "coolpapers: line " << number << " is longer than 1 MiB; skipped\n";
       printer.write_error(ErrorCode::too_large, "Input line is longer than 1 MiB");
     } else if (printer.resolve(line) && printer.last().truncated) {
-      std::cerr << "coolpapers: note: line " << number << " holds more than " << printer.last().ids.size()
+      stderr_stream() << "coolpapers: note: line " << number << " holds more than " << printer.last().ids.size()
                 << " ids; only the first " << printer.last().ids.size() << " are in the answer\n";
     }
     // Flush whenever we would wait for input, so a caller that writes one

@@ -1,7 +1,7 @@
 // `coolpapers rules list|test`: inspect and check the rule table.
-#include <iostream>
 
 #include "cli.hpp"
+#include "console.hpp"
 #include "coolpapers/errors.hpp"
 #include "coolpapers/resolution_json.hpp"
 
@@ -37,23 +37,23 @@ int list(const std::vector<std::string>& args) {
     if (args[i] == "--json") {
       json = true;
     } else if (args[i] == "--help" || args[i] == "-h") {
-      std::cout << kHelp;
+      stdout_stream() << kHelp;
       return 0;
     } else if (int used = parse_common_option(args, i, common); used <= 0) {
       return used < 0 ? exit_code(ErrorCode::usage) : usage_error("rules list: unknown argument \"" + args[i] + "\"");
     }
   }
   if (json) {
-    std::cout << builtin_rules_json();
+    stdout_stream() << builtin_rules_json();
     return 0;
   }
   auto resolver = load_resolver(common);
   if (!resolver) return exit_code(ErrorCode::bad_config);
   for (const RuleInfo& rule : resolver->rules()) {
-    std::cout << rule.id << "\n  family:   " << rule.family << "\n  source:   " << rule.source
+    stdout_stream() << rule.id << "\n  family:   " << rule.family << "\n  source:   " << rule.source
               << "\n  output:   " << rule.output << "\n  literals:";
-    for (const auto& literal : rule.literals) std::cout << " " << literal;
-    std::cout << "\n  pattern:  " << rule.pattern << "\n  examples: " << rule.examples << "\n";
+    for (const auto& literal : rule.literals) stdout_stream() << " " << literal;
+    stdout_stream() << "\n  pattern:  " << rule.pattern << "\n  examples: " << rule.examples << "\n";
   }
   return 0;
 }
@@ -62,7 +62,7 @@ int test(const std::vector<std::string>& args) {
   CommonOptions common;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
-      std::cout << kHelp;
+      stdout_stream() << kHelp;
       return 0;
     }
     if (int used = parse_common_option(args, i, common); used != 0) {
@@ -77,9 +77,9 @@ int test(const std::vector<std::string>& args) {
   if (!resolver) return exit_code(ErrorCode::bad_config);
   ExampleReport report = resolver->run_examples();
   for (const auto& failure : report.failures)
-    std::cout << "FAIL " << failure.rule_id << ": " << failure.input << "\n  expected: " << failure.expected
+    stdout_stream() << "FAIL " << failure.rule_id << ": " << failure.input << "\n  expected: " << failure.expected
               << "\n  actual:   " << failure.actual << "\n";
-  std::cout << report.passed << " passed, " << report.failures.size() << " failed\n";
+  stdout_stream() << report.passed << " passed, " << report.failures.size() << " failed\n";
   return report.failures.empty() ? 0 : 1;
 }
 
@@ -87,7 +87,7 @@ int test(const std::vector<std::string>& args) {
 
 int cmd_rules(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kHelp;
+    stdout_stream() << kHelp;
     return args.empty() ? exit_code(ErrorCode::usage) : 0;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -2,9 +2,9 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
-#include <iostream>
 
 #include "cli.hpp"
+#include "console.hpp"
 #include "platform.hpp"
 #include "coolpapers/rule_file.hpp"
 
@@ -23,7 +23,7 @@ std::optional<Resolver> load_resolver(const CommonOptions& common) {
   for (const auto& path : files) {
     auto source = read_rule_file(path);
     if (!source) {
-      std::cerr << "coolpapers: " << source.error().to_string() << "\n";
+      stderr_stream() << "coolpapers: " << source.error().to_string() << "\n";
       return std::nullopt;
     }
     sources.push_back(std::move(*source));
@@ -32,7 +32,7 @@ std::optional<Resolver> load_resolver(const CommonOptions& common) {
   options.base = common.base;
   auto resolver = Resolver::create(options, sources);
   if (!resolver) {
-    std::cerr << "coolpapers: " << resolver.error().to_string() << "\n";
+    stderr_stream() << "coolpapers: " << resolver.error().to_string() << "\n";
     return std::nullopt;
   }
   return std::move(*resolver);

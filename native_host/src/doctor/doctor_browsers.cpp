@@ -1,7 +1,7 @@
 // The compiled-in browser table.
 #include "doctor_browsers.hpp"
 
-#include <iostream>
+#include <cstdio>
 
 #include "tsv_table.hpp"
 
@@ -33,7 +33,7 @@ const std::vector<Browser>& builtin_browsers() {
     std::string error;
     auto parsed = parse_browser_table(doctor_browsers_tsv(), error);
     if (!parsed) {
-      std::cerr << "coolpapers: built-in browser table: " << error << "\n";
+      std::fprintf(stderr, "coolpapers: built-in browser table: %s\n", error.c_str());
       return std::vector<Browser>{};
     }
     return *parsed;

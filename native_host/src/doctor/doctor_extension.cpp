@@ -17,9 +17,9 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "doctor_platform.hpp"
@@ -214,7 +214,7 @@ const std::vector<ExternalDirs>& builtin_external_dirs() {
     std::string error;
     auto parsed = parse_external_table(doctor_external_extensions_tsv(), error);
     if (!parsed) {
-      std::cerr << "coolpapers: built-in external-extensions table: " << error << "\n";
+      std::fprintf(stderr, "coolpapers: built-in external-extensions table: %s\n", error.c_str());
       return std::vector<ExternalDirs>{};
     }
     return *parsed;
