@@ -42,14 +42,24 @@ class LiteralFilter {
 
  private:
   struct Literal {
-    std::string text;    // lower case
-    std::size_t anchor;  // offset of the character used to find candidates
+    std::string text;  // lower case
+  };
+  // Candidates are found by two adjacent characters of a literal (its
+  // "anchor" pair, the rarest one), so the scan verifies few positions:
+  // a single character such as '/' or 'p' occurs several times in every
+  // URL, a pair such as "/#" or "vi" rarely does.
+  struct Probe {
+    std::size_t literal;
+    std::size_t offset;       // of the pair's first character in the literal
+    unsigned char next;       // the pair's second character (lower case)
+    bool next_is_digit;       // the second character is '#'
+    bool single;              // a one-character literal: no second character
   };
   std::vector<Literal> literals_;
-  // For each byte (both cases of a letter): the literals anchored on it,
-  // and a flat flag so the scan skips every other byte cheaply.
-  std::array<std::vector<std::size_t>, 256> by_anchor_;
-  std::array<bool, 256> is_anchor_{};
+  // For each byte (both cases of a letter): the probes whose pair starts
+  // with it, and a flat flag so the scan skips every other byte cheaply.
+  std::array<std::vector<Probe>, 256> by_first_;
+  std::array<bool, 256> is_first_{};
 };
 
 }  // namespace coolpapers::detail
