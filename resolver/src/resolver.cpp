@@ -53,11 +53,16 @@ Scratch& scratch() {
 }
 
 // The text rules see: percent-decoded, then normalised (normalize.hpp).
-// Returns a view of one of the scratch buffers.
+// Returns a view of `text` itself when neither changes it (most texts),
+// else of one of the scratch buffers.
 std::string_view prepare(std::string_view text, Scratch& s) {
   s.scanned_from = {};
-  detail::percent_decode_repeatedly(text, s.decoded);
-  return detail::normalize_text(s.decoded, s.normalized) ? std::string_view(s.normalized) : std::string_view(s.decoded);
+  std::string_view decoded = text;
+  if (text.find('%') != std::string_view::npos) {
+    detail::percent_decode_repeatedly(text, s.decoded);
+    decoded = s.decoded;
+  }
+  return detail::normalize_text(decoded, s.normalized) ? std::string_view(s.normalized) : decoded;
 }
 
 // An id is emitted only if every path segment is a real segment: "." or

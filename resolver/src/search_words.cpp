@@ -108,13 +108,24 @@ void split_unicode(std::string_view text, WordJoiner& words) {
     if (!words.add(std::string_view(word.data(), word.size()))) return;
 }
 
+// True iff `text` is printable ASCII, tabs and line breaks: neither binary
+// nor Unicode, which most selections are (one cheap pass instead of two).
+bool is_plain_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+  });
+}
+
 }  // namespace
 
 std::size_t append_search_query(std::string_view text, std::size_t max_words, std::size_t max_bytes,
                                 std::string& query) {
-  if (max_words == 0 || looks_binary(text)) return 0;
+  if (max_words == 0) return 0;
+  const bool plain = is_plain_ascii(text);
+  if (!plain && looks_binary(text)) return 0;
   WordJoiner words(query, max_words, max_bytes);
-  if (is_ascii(text))
+  if (plain || is_ascii(text))
     split_ascii(text, words);
   else
     split_unicode(text, words);
