@@ -23,7 +23,7 @@ int commonness(unsigned char c) {
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-bool matches_at(std::string_view text, std::size_t start, const std::string& literal) {
+bool matches_at(std::string_view text, std::size_t start, std::string_view literal) {
   if (start + literal.size() > text.size()) return false;
   for (std::size_t k = 0; k < literal.size(); ++k) {
     auto c = ascii_lower(static_cast<unsigned char>(text[start + k]));
@@ -45,6 +45,12 @@ void for_each_byte(unsigned char c, F&& f) {
 }
 
 }  // namespace
+
+std::size_t find_literal(std::string_view text, std::size_t from, std::string_view literal) {
+  for (std::size_t start = from; start + literal.size() <= text.size(); ++start)
+    if (matches_at(text, start, literal)) return start;
+  return std::string_view::npos;
+}
 
 std::size_t LiteralFilter::add(std::string_view literal) {
   std::string text;

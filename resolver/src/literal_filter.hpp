@@ -27,6 +27,10 @@ struct LiteralSet {
   std::array<std::size_t, kMaxLiterals> last_start;
 };
 
+// The start of the first occurrence of `literal` (lower case, '#' any
+// digit, matched as the filter does) in `text` at or after `from`, or npos.
+std::size_t find_literal(std::string_view text, std::size_t from, std::string_view literal);
+
 class LiteralFilter {
  public:
   // Returns the literal's index, adding it if new. Literals are ASCII,

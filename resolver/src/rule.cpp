@@ -6,6 +6,9 @@
 #include <array>
 #include <chrono>
 
+#include "ascii.hpp"
+#include "literal_lead.hpp"
+
 namespace coolpapers::detail {
 namespace {
 
@@ -79,7 +82,13 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       source_(std::move(source)),
       examples_(std::move(examples)),
       yymm_group_(yymm_group),
-      once_(std::make_unique<std::once_flag>()) {}
+      once_(std::make_unique<std::once_flag>()) {
+  if (auto lead = literal_lead(pattern_, literals_)) {
+    lead_literal_ = lead->literal;
+    lead_offset_ = lead->offset;
+    for (char c : literals_[lead->literal]) lead_text_.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
+  }
+}
 
 Rule::~Rule() = default;
 
@@ -98,6 +107,9 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   source_ = std::move(other.source_);
   examples_ = std::move(other.examples_);
   yymm_group_ = other.yymm_group_;
+  lead_literal_ = other.lead_literal_;
+  lead_offset_ = other.lead_offset_;
+  lead_text_ = std::move(other.lead_text_);
   once_ = std::move(other.once_);
   re_ = std::move(other.re_);
   ready_.store(other.ready_.load());
@@ -158,6 +170,25 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
   return false;
 }
 
+bool Rule::search(const RE2& re, std::string_view text, const LiteralSet& present, std::size_t pos,
+                  re2::StringPiece* match, int groups) const {
+  const re2::StringPiece whole(text.data(), text.size());
+  if (lead_literal_ < literal_indices.size()) {
+    // Matches start only lead_offset_ before an occurrence of the literal;
+    // the scan already knows whether one is left.
+    const std::size_t index = literal_indices[lead_literal_];
+    if (!present.found[index] || present.last_start[index] < pos + lead_offset_) return false;
+    const std::size_t at = find_literal(text, pos + lead_offset_, lead_text_);
+    if (at == std::string_view::npos) return false;
+    const std::size_t start = at - lead_offset_;
+    if (re.Match(whole, start, text.size(), RE2::ANCHOR_START, match, groups)) return true;
+    // No match starts at or before `start`. One anchored try per match
+    // found keeps the cost linear; past it, an unanchored search.
+    pos = start + 1;
+  }
+  return re.Match(whole, pos, text.size(), RE2::UNANCHORED, match, groups);
+}
+
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
   const RE2* re = compiled();
@@ -165,13 +196,12 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
 
   const int groups = output_.max_group + 1;
   std::array<re2::StringPiece, kMaxGroups + 1> match;
-  const re2::StringPiece whole(text.data(), text.size());
   const std::size_t first_of_this_rule = out.found.size();
   std::size_t found_here = 0;
   std::size_t pos = 0;
 
   while (pos <= text.size() && found_here < limit && can_match_from(present, pos) &&
-         re->Match(whole, pos, text.size(), RE2::UNANCHORED, match.data(), groups)) {
+         search(*re, text, present, pos, match.data(), groups)) {
     const std::size_t offset = out.ids.size();
     std::size_t id_start = std::string_view::npos;
     // Resume where the last capture group ended, so a boundary character

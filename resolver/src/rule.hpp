@@ -120,6 +120,10 @@ class Rule {
 
  private:
   const re2::RE2* compiled() const;
+  // Finds the leftmost match at or after `pos`: anchored where the lead
+  // (literal_lead.hpp) says a match can start, else unanchored.
+  bool search(const re2::RE2& re, std::string_view text, const LiteralSet& present, std::size_t pos,
+              re2::StringPiece* match, int groups) const;
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
@@ -132,6 +136,12 @@ class Rule {
   std::string source_;
   std::vector<RuleExample> examples_;
   int yymm_group_ = 0;
+  // Every match starts lead_offset_ bytes before an occurrence of
+  // literals_[lead_literal_] (npos: no such literal is known);
+  // lead_text_ is that literal in lower case.
+  std::size_t lead_literal_ = std::string::npos;
+  std::size_t lead_offset_ = 0;
+  std::string lead_text_;
 
   // Compiled on first use: start-up pays only for the rules a request needs.
   mutable std::unique_ptr<std::once_flag> once_;
