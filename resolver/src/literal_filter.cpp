@@ -77,6 +77,12 @@ std::size_t LiteralFilter::add(std::string_view literal) {
   for_each_byte(static_cast<unsigned char>(text[probe.offset]), [&](unsigned char c) {
     by_first_[c].push_back(probe);
     is_first_[c] = true;
+    if (probe.single) {
+      for (std::size_t next = 0; next < 256; ++next) pairs_.set(256 * c + next);
+    } else {
+      // The scan looks the second byte up in lower case.
+      for_each_byte(probe.next, [&](unsigned char next) { pairs_.set(256 * c + ascii_lower(next)); });
+    }
   });
   literals_.push_back({std::move(text)});
   return index;
@@ -90,6 +96,7 @@ void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
     if (!is_first_[c]) continue;
     // The byte after this one, lower case; 0 at the end (no literal holds 0).
     unsigned char next = i + 1 < size ? ascii_lower(static_cast<unsigned char>(text[i + 1])) : 0;
+    if (!pairs_[256 * c + next]) continue;
     for (const Probe& probe : by_first_[c]) {
       if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
       if (i < probe.offset) continue;

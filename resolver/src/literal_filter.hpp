@@ -64,6 +64,10 @@ class LiteralFilter {
   // with it, and a flat flag so the scan skips every other byte cheaply.
   std::array<std::vector<Probe>, 256> by_first_;
   std::array<bool, 256> is_first_{};
+  // Bit 256 * first + second is set iff some probe's pair is those two
+  // bytes (second 0: the text's end), so most first-byte hits are turned
+  // away with one lookup.
+  std::bitset<256 * 256> pairs_;
 };
 
 }  // namespace coolpapers::detail
