@@ -102,6 +102,7 @@ void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
       if (i < probe.offset) continue;
       std::size_t start = i - probe.offset;
       if (matches_at(text, start, literals_[probe.literal].text)) {
+        if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
         found.found.set(probe.literal);
         found.last_start[probe.literal] = start;
       }

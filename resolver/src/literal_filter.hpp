@@ -19,11 +19,13 @@ namespace coolpapers::detail {
 // Upper bound on distinct literals in a rule table (checked at load).
 inline constexpr std::size_t kMaxLiterals = 512;
 
-// Which literals occur in a text, and where the last occurrence of each
-// starts (valid only where `found` is set), so a rule that already matched
-// can tell whether another match is still possible further on.
+// Which literals occur in a text, and where the first and the last
+// occurrence of each starts (valid only where `found` is set), so a rule
+// that already matched can tell whether another match is still possible
+// further on, and a rule run anchored knows where to try first.
 struct LiteralSet {
   std::bitset<kMaxLiterals> found;
+  std::array<std::size_t, kMaxLiterals> first_start;
   std::array<std::size_t, kMaxLiterals> last_start;
 };
 
@@ -40,8 +42,8 @@ class LiteralFilter {
   std::size_t add(std::string_view literal);
   std::size_t size() const { return literals_.size(); }
 
-  // Records in `found` every literal that occurs in `text` and the start of
-  // its last occurrence.
+  // Records in `found` every literal that occurs in `text` and the starts
+  // of its first and last occurrences.
   void scan(std::string_view text, LiteralSet& found) const;
 
  private:

@@ -178,7 +178,9 @@ bool Rule::search(const RE2& re, std::string_view text, const LiteralSet& presen
     // the scan already knows whether one is left.
     const std::size_t index = literal_indices[lead_literal_];
     if (!present.found[index] || present.last_start[index] < pos + lead_offset_) return false;
-    const std::size_t at = find_literal(text, pos + lead_offset_, lead_text_);
+    const std::size_t from = pos + lead_offset_;
+    const std::size_t at =
+        present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead_text_);
     if (at == std::string_view::npos) return false;
     const std::size_t start = at - lead_offset_;
     if (re.Match(whole, start, text.size(), RE2::ANCHOR_START, match, groups)) return true;
