@@ -82,13 +82,7 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       source_(std::move(source)),
       examples_(std::move(examples)),
       yymm_group_(yymm_group),
-      once_(std::make_unique<std::once_flag>()) {
-  if (auto lead = literal_lead(pattern_, literals_)) {
-    lead_literal_ = lead->literal;
-    lead_offset_ = lead->offset;
-    for (char c : literals_[lead->literal]) lead_text_.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
-  }
-}
+      once_(std::make_unique<std::once_flag>()) {}
 
 Rule::~Rule() = default;
 
@@ -131,6 +125,12 @@ bool MonthLimit::allows(int yymm) const {
 const RE2* Rule::compiled() const {
   if (const RE2* re = ready_.load(std::memory_order_acquire)) return re;
   std::call_once(*once_, [this] {
+    // Read with the pattern, on first use, like the compilation itself.
+    if (auto lead = literal_lead(pattern_, literals_)) {
+      lead_literal_ = lead->literal;
+      lead_offset_ = lead->offset;
+      for (char c : literals_[lead->literal]) lead_text_.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
+    }
     re_ = std::make_unique<RE2>(pattern_, options_for(pattern_));
     ready_.store(re_.get(), std::memory_order_release);
   });

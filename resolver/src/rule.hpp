@@ -139,9 +139,10 @@ class Rule {
   // Every match starts lead_offset_ bytes before an occurrence of
   // literals_[lead_literal_] (npos: no such literal is known);
   // lead_text_ is that literal in lower case.
-  std::size_t lead_literal_ = std::string::npos;
-  std::size_t lead_offset_ = 0;
-  std::string lead_text_;
+  // Set with the compiled pattern (compiled()), before ready_ publishes it.
+  mutable std::size_t lead_literal_ = std::string::npos;
+  mutable std::size_t lead_offset_ = 0;
+  mutable std::string lead_text_;
 
   // Compiled on first use: start-up pays only for the rules a request needs.
   mutable std::unique_ptr<std::once_flag> once_;
