@@ -1,5 +1,7 @@
 #include "literal_lead.hpp"
 
+#include <optional>
+
 #include "ascii.hpp"
 
 namespace coolpapers::detail {
@@ -44,15 +46,16 @@ bool has_top_level_alternation(std::string_view pattern) {
   return false;
 }
 
-// The fixed text every match begins with (lower case), or empty. Letters
-// of a "(?i:...)" group match either case, the others only as written;
-// lower-casing both is safe because every anchored try is checked by RE2.
-std::string leading_text(std::string_view pattern) {
+// The fixed texts every match begins with one of (lower case), or none.
+// Letters of a "(?i:...)" group match either case, the others only as
+// written; lower-casing both is safe because every anchored try is checked
+// by RE2. A group of alternatives ("(?i:aclanthology\.org|aclweb\.org)")
+// gives one text per alternative.
+std::vector<std::string> leading_texts(std::string_view pattern) {
   if (has_top_level_alternation(pattern)) return {};
-  std::string lead;
-  // Appends the literal characters at the start of `pattern` to `lead` and
+  // Appends the literal characters at the start of `part` to `lead` and
   // returns where they end.
-  auto read_literals = [&](std::string_view part) {
+  auto read_literals = [](std::string_view part, std::string& lead) {
     std::size_t i = 0;
     while (i < part.size()) {
       char c = part[i];
@@ -68,22 +71,35 @@ std::string leading_text(std::string_view pattern) {
     }
     return i;
   };
+  std::vector<std::string> leads(1);
   if (pattern.starts_with("(?i:")) {
     pattern.remove_prefix(4);
-    std::size_t end = read_literals(pattern);
-    // The group must hold nothing else and must not be repeated or optional.
-    if (end >= pattern.size() || pattern[end] != ')' || (end + 1 < pattern.size() && is_quantifier(pattern[end + 1])))
-      return {};
-    pattern.remove_prefix(end + 1);
+    // Alternatives of literal characters only, up to the group's end, which
+    // must not be repeated or optional.
+    for (;;) {
+      std::size_t end = read_literals(pattern, leads.back());
+      if (end >= pattern.size()) return {};
+      char after = pattern[end];
+      pattern.remove_prefix(end + 1);
+      if (after == '|') {
+        leads.emplace_back();
+        continue;
+      }
+      if (after != ')' || (!pattern.empty() && is_quantifier(pattern[0]))) return {};
+      break;
+    }
   }
   // Then literal characters outside any group ("(?i:arxiv\.org)/list/").
-  std::size_t before = lead.size();
-  std::size_t end = read_literals(pattern);
-  if (end < pattern.size() && is_quantifier(pattern[end]) && lead.size() > before)
-    lead.pop_back();  // "abc?" begins with "ab"
-  // Lower case: the literal scan ignores case, and RE2 checks each try.
-  for (char& c : lead) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
-  return lead;
+  std::string suffix;
+  std::size_t end = read_literals(pattern, suffix);
+  if (end < pattern.size() && is_quantifier(pattern[end]) && !suffix.empty())
+    suffix.pop_back();  // "abc?" begins with "ab"
+  for (std::string& lead : leads) {
+    lead += suffix;
+    // Lower case: the literal scan ignores case, and RE2 checks each try.
+    for (char& c : lead) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
+  }
+  return leads;
 }
 
 // True iff `literal` (lower case, '#' any digit) occurs in `lead` at `at`.
@@ -99,13 +115,18 @@ bool literal_at(std::string_view lead, std::size_t at, std::string_view literal)
 
 }  // namespace
 
-std::optional<LiteralLead> literal_lead(std::string_view pattern, const std::vector<std::string>& literals) {
-  const std::string lead = leading_text(pattern);
-  if (lead.empty()) return std::nullopt;
-  for (std::size_t at = 0; at < lead.size(); ++at)
-    for (std::size_t i = 0; i < literals.size(); ++i)
-      if (literal_at(lead, at, literals[i])) return LiteralLead{i, at};
-  return std::nullopt;
+std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vector<std::string>& literals) {
+  std::vector<LiteralLead> result;
+  for (const std::string& lead : leading_texts(pattern)) {
+    // The first literal found in this lead, earliest position first.
+    std::optional<LiteralLead> found;
+    for (std::size_t at = 0; at < lead.size() && !found; ++at)
+      for (std::size_t i = 0; i < literals.size() && !found; ++i)
+        if (literal_at(lead, at, literals[i])) found = LiteralLead{i, at};
+    if (!found) return {};  // a match may begin with text holding no literal
+    result.push_back(*found);
+  }
+  return result;
 }
 
 }  // namespace coolpapers::detail

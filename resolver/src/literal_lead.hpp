@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,15 +16,16 @@ namespace coolpapers::detail {
 
 struct LiteralLead {
   std::size_t literal;  // index into the rule's literals
-  std::size_t offset;   // where that literal starts in every match
+  std::size_t offset;   // where it starts in every match that begins this way
 };
 
-// The lead of `pattern`, or nullopt when the pattern does not plainly begin
-// with fixed text holding one of `literals` (then the rule runs unanchored;
-// this only ever errs towards nullopt). Recognised: a pattern that starts
-// with literal characters (letters, digits, escaped punctuation and
-// "/-_@:=,%&~;!"), or with a group "(?i:...)" of only such characters,
-// and has no top-level '|'.
-std::optional<LiteralLead> literal_lead(std::string_view pattern, const std::vector<std::string>& literals);
+// The leads of `pattern`: one per alternative it may begin with, or none
+// when the pattern does not plainly begin with fixed text holding one of
+// `literals` (then the rule runs unanchored; this only ever errs towards
+// none). Recognised: a pattern that starts with literal characters
+// (letters, digits, escaped punctuation and "/-_@:=,%&~;!"), or with a
+// group "(?i:...)" of alternatives of only such characters followed by
+// such characters, and has no top-level '|'.
+std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vector<std::string>& literals);
 
 }  // namespace coolpapers::detail

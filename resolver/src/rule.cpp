@@ -101,9 +101,7 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   source_ = std::move(other.source_);
   examples_ = std::move(other.examples_);
   yymm_group_ = other.yymm_group_;
-  lead_literal_ = other.lead_literal_;
-  lead_offset_ = other.lead_offset_;
-  lead_text_ = std::move(other.lead_text_);
+  leads_ = std::move(other.leads_);
   once_ = std::move(other.once_);
   re_ = std::move(other.re_);
   ready_.store(other.ready_.load());
@@ -126,10 +124,10 @@ const RE2* Rule::compiled() const {
   if (const RE2* re = ready_.load(std::memory_order_acquire)) return re;
   std::call_once(*once_, [this] {
     // Read with the pattern, on first use, like the compilation itself.
-    if (auto lead = literal_lead(pattern_, literals_)) {
-      lead_literal_ = lead->literal;
-      lead_offset_ = lead->offset;
-      for (char c : literals_[lead->literal]) lead_text_.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
+    for (const LiteralLead& lead : literal_leads(pattern_, literals_)) {
+      std::string text;
+      for (char c : literals_[lead.literal]) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
+      leads_.push_back({lead.literal, lead.offset, std::move(text)});
     }
     re_ = std::make_unique<RE2>(pattern_, options_for(pattern_));
     ready_.store(re_.get(), std::memory_order_release);
@@ -173,16 +171,20 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
 bool Rule::search(const RE2& re, std::string_view text, const LiteralSet& present, std::size_t pos,
                   re2::StringPiece* match, int groups) const {
   const re2::StringPiece whole(text.data(), text.size());
-  if (lead_literal_ < literal_indices.size()) {
-    // Matches start only lead_offset_ before an occurrence of the literal;
-    // the scan already knows whether one is left.
-    const std::size_t index = literal_indices[lead_literal_];
-    if (!present.found[index] || present.last_start[index] < pos + lead_offset_) return false;
-    const std::size_t from = pos + lead_offset_;
-    const std::size_t at =
-        present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead_text_);
-    if (at == std::string_view::npos) return false;
-    const std::size_t start = at - lead_offset_;
+  if (!leads_.empty() && literal_indices.size() == literals_.size()) {
+    // Matches start only a lead's offset before an occurrence of its
+    // literal: the first such place at or after `pos` is where the leftmost
+    // match can start. The scan already knows where each literal is.
+    std::size_t start = std::string_view::npos;
+    for (const Lead& lead : leads_) {
+      const std::size_t index = literal_indices[lead.literal];
+      const std::size_t from = pos + lead.offset;
+      if (!present.found[index] || present.last_start[index] < from) continue;
+      const std::size_t at =
+          present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
+      if (at != std::string_view::npos) start = std::min(start, at - lead.offset);
+    }
+    if (start == std::string_view::npos) return false;
     if (re.Match(whole, start, text.size(), RE2::ANCHOR_START, match, groups)) return true;
     // No match starts at or before `start`. One anchored try per match
     // found keeps the cost linear; past it, an unanchored search.

@@ -136,13 +136,16 @@ class Rule {
   std::string source_;
   std::vector<RuleExample> examples_;
   int yymm_group_ = 0;
-  // Every match starts lead_offset_ bytes before an occurrence of
-  // literals_[lead_literal_] (npos: no such literal is known);
-  // lead_text_ is that literal in lower case.
-  // Set with the compiled pattern (compiled()), before ready_ publishes it.
-  mutable std::size_t lead_literal_ = std::string::npos;
-  mutable std::size_t lead_offset_ = 0;
-  mutable std::string lead_text_;
+  // Every match starts `offset` bytes before an occurrence of
+  // literals_[literal] for one of the leads (none known: empty); `text` is
+  // that literal in lower case. Set with the compiled pattern (compiled()),
+  // before ready_ publishes it.
+  struct Lead {
+    std::size_t literal;
+    std::size_t offset;
+    std::string text;
+  };
+  mutable std::vector<Lead> leads_;
 
   // Compiled on first use: start-up pays only for the rules a request needs.
   mutable std::unique_ptr<std::once_flag> once_;
