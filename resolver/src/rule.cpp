@@ -124,7 +124,11 @@ const RE2* Rule::compiled() const {
   if (const RE2* re = ready_.load(std::memory_order_acquire)) return re;
   std::call_once(*once_, [this] {
     // Read with the pattern, on first use, like the compilation itself.
-    for (const LiteralLead& lead : literal_leads(pattern_, literals_)) {
+    // Only for Latin-1 patterns: in UTF-8 mode "(?i:k)" also matches the
+    // Kelvin sign, which the ASCII literal scan would not place.
+    std::vector<LiteralLead> leads;
+    if (!needs_utf8(pattern_)) leads = literal_leads(pattern_, literals_);
+    for (const LiteralLead& lead : leads) {
       std::string text;
       for (char c : literals_[lead.literal]) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
       leads_.push_back({lead.literal, lead.offset, std::move(text)});

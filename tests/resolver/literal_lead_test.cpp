@@ -16,7 +16,7 @@ struct TestRule {
 };
 
 // Patterns with leads (the first six; the sixth has one per alternative)
-// and without (the last two: they run unanchored as before).
+// and without (the last three: they run unanchored as before).
 const TestRule kRules[] = {
     {R"((?i:foo\\.org)/p/([0-9]+))", R"("foo.org")"},
     {R"(10\\.5555/x([0-9]+))", R"("10.5555/")"},
@@ -25,6 +25,9 @@ const TestRule kRules[] = {
     {R"((?i:qq\\.net)/(?:[^\\s#?&]*&)*?id=([A-Za-z0-9]+))", R"("qq.net")"},
     {R"((?i:kk\\.org|ll\\.net/x)/([0-9]+))", R"("kk.org","ll.net")"},
     {R"(zz+y/([0-9]+))", R"("zy")"},
+    // UTF-8 mode (a non-ASCII character): "(?i:k)" also matches the Kelvin
+    // sign, which the literal scan does not see as a "k".
+    {"(?i:kq\\\\.org)/\xC3\xA9([0-9]+)", R"("kq.org")"},
     {R"(mm\\.org/([0-9]+)|nn\\.org/([0-9]+))", R"("m.org")"},
 };
 
@@ -69,6 +72,9 @@ TEST_CASE("a rule that starts with its literal finds the ids an unanchored searc
   CHECK(answer(anchored, "foo.org/q/1 foo.org/p/2") == "https://papers.cool/venue/2@T");
   CHECK(answer(anchored, "bar.org/v/1 OJS.BAR.ORG/v/2") == "https://papers.cool/venue/2@T");
   CHECK(answer(anchored, "LL.NET/y/3 KK.org/4 ll.net/x/5") == "https://papers.cool/venue/4@T,5@T");
+  CHECK(answer(anchored, "\xE2\x84\xAAq.org/\xC3\xA9" "1 kq.org/\xC3\xA9" "2") ==
+        answer(unanchored, "\xE2\x84\xAAq.org/\xC3\xA9" "1 kq.org/\xC3\xA9" "2"));
+  CHECK(answer(anchored, "\xE2\x84\xAAq.org/\xC3\xA9" "1 kq.org/\xC3\xA9" "2") == "https://papers.cool/venue/1@T,2@T");
 
   // Random texts from pieces of all of the above.
   const std::vector<std::string> pieces = {"foo.org", "FOO.ORG", "/p/", "/q/", "12", "7", "10.5555/", "x", "X", "y",
