@@ -1,6 +1,8 @@
 #include "literal_filter.hpp"
 
+#include <array>
 #include <cassert>
+#include <string_view>
 
 #include "ascii.hpp"
 
@@ -10,16 +12,18 @@ namespace {
 // How often a character shows up in URLs and prose (higher = more often).
 // The filter anchors each literal on its rarest pair of characters so the
 // scan verifies as few candidate positions as possible.
-int commonness(unsigned char c) {
-  static constexpr std::string_view kByFrequency = "/.etaoinsrhldcumpfgwybvkxjqz-_:?=&";
-  // '#' stands for any digit, which together are as common as '/'; one
-  // digit is rarer, and 0, 1 and 2 (years, arXiv ids, "10." of every DOI)
-  // are the common ones.
-  if (c == '#') return 40;
-  if (c >= '0' && c <= '9') return c <= '2' ? 20 : 12;
-  auto at = kByFrequency.find(static_cast<char>(c));
-  return at == std::string_view::npos ? 0 : static_cast<int>(kByFrequency.size() - at);
-}
+// '#' stands for any digit, which together are as common as '/'; one
+// digit is rarer, and 0, 1 and 2 (years, arXiv ids, "10." of every DOI)
+// are the common ones. A table, as the host builds the filter at every start.
+constexpr std::array<int, 256> kCommonness = [] {
+  constexpr std::string_view kByFrequency = "/.etaoinsrhldcumpfgwybvkxjqz-_:?=&";
+  std::array<int, 256> table{};
+  for (std::size_t at = 0; at < kByFrequency.size(); ++at)
+    table[static_cast<unsigned char>(kByFrequency[at])] = static_cast<int>(kByFrequency.size() - at);
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = c <= '2' ? 20 : 12;
+  table['#'] = 40;
+  return table;
+}();
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -64,25 +68,31 @@ std::size_t LiteralFilter::add(std::string_view literal) {
   // (any two digits) is never chosen when there is another.
   auto rarity = [&](std::size_t k) {
     auto a = static_cast<unsigned char>(text[k]), b = static_cast<unsigned char>(text[k + 1]);
-    return (a == '#' && b == '#' ? 10000 : 0) + commonness(a) * 100 + commonness(b);
+    return (a == '#' && b == '#' ? 10000 : 0) + kCommonness[a] * 100 + kCommonness[b];
   };
   std::size_t index = literals_.size();
   Probe probe{index, 0, 0, false, text.size() == 1};
   if (!probe.single) {
+    int best = rarity(0);
     for (std::size_t k = 1; k + 1 < text.size(); ++k)
-      if (rarity(k) < rarity(probe.offset)) probe.offset = k;
+      if (int r = rarity(k); r < best) {
+        best = r;
+        probe.offset = k;
+      }
     probe.next = static_cast<unsigned char>(text[probe.offset + 1]);
     probe.next_is_digit = probe.next == '#';
   }
   for_each_byte(static_cast<unsigned char>(text[probe.offset]), [&](unsigned char c) {
     by_first_[c].push_back(probe);
-    is_first_[c] = true;
-    if (probe.single) {
-      for (std::size_t next = 0; next < 256; ++next) pairs_.set(256 * c + next);
-    } else {
-      // The scan looks the second byte up in lower case.
-      for_each_byte(probe.next, [&](unsigned char next) { pairs_.set(256 * c + ascii_lower(next)); });
+    if (first_slot_[c] == 0) {
+      next_.emplace_back();
+      first_slot_[c] = static_cast<std::uint16_t>(next_.size());
     }
+    std::bitset<256>& next = next_[first_slot_[c] - 1];
+    if (probe.single)
+      next.set();
+    else  // the scan looks the second byte up in lower case
+      for_each_byte(probe.next, [&](unsigned char b) { next.set(ascii_lower(b)); });
   });
   literals_.push_back({std::move(text)});
   return index;
@@ -93,10 +103,11 @@ void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
   const std::size_t size = text.size();
   for (std::size_t i = 0; i < size; ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (!is_first_[c]) continue;
+    const std::uint16_t slot = first_slot_[c];
+    if (slot == 0) continue;
     // The byte after this one, lower case; 0 at the end (no literal holds 0).
     unsigned char next = i + 1 < size ? ascii_lower(static_cast<unsigned char>(text[i + 1])) : 0;
-    if (!pairs_[256 * c + next]) continue;
+    if (!next_[slot - 1][next]) continue;
     for (const Probe& probe : by_first_[c]) {
       if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
       if (i < probe.offset) continue;

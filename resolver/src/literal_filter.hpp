@@ -10,6 +10,7 @@
 #include <array>
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,13 +64,14 @@ class LiteralFilter {
   };
   std::vector<Literal> literals_;
   // For each byte (both cases of a letter): the probes whose pair starts
-  // with it, and a flat flag so the scan skips every other byte cheaply.
+  // with it.
   std::array<std::vector<Probe>, 256> by_first_;
-  std::array<bool, 256> is_first_{};
-  // Bit 256 * first + second is set iff some probe's pair is those two
-  // bytes (second 0: the text's end), so most first-byte hits are turned
-  // away with one lookup.
-  std::bitset<256 * 256> pairs_;
+  // For each byte: 0, or 1 + the index in next_ of the bytes that may
+  // follow it in some probe's pair (second 0: the text's end), so the scan
+  // skips every other byte with one lookup and turns most first-byte hits
+  // away with a second. (Small: the host builds this table at every start.)
+  std::array<std::uint16_t, 256> first_slot_{};
+  std::vector<std::bitset<256>> next_;
 };
 
 }  // namespace coolpapers::detail

@@ -23,10 +23,10 @@ bool needs_utf8(std::string_view pattern) {
          pattern.find("\\P") != std::string_view::npos;
 }
 
-RE2::Options options_for(std::string_view pattern) {
+RE2::Options options_for(bool utf8) {
   RE2::Options options;
   options.set_log_errors(false);
-  if (!needs_utf8(pattern)) options.set_encoding(RE2::Options::EncodingLatin1);
+  if (!utf8) options.set_encoding(RE2::Options::EncodingLatin1);
   return options;
 }
 
@@ -126,14 +126,15 @@ const RE2* Rule::compiled() const {
     // Read with the pattern, on first use, like the compilation itself.
     // Only for Latin-1 patterns: in UTF-8 mode "(?i:k)" also matches the
     // Kelvin sign, which the ASCII literal scan would not place.
+    const bool utf8 = needs_utf8(pattern_);
     std::vector<LiteralLead> leads;
-    if (!needs_utf8(pattern_)) leads = literal_leads(pattern_, literals_);
+    if (!utf8) leads = literal_leads(pattern_, literals_);
     for (const LiteralLead& lead : leads) {
       std::string text;
       for (char c : literals_[lead.literal]) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
       leads_.push_back({lead.literal, lead.offset, std::move(text)});
     }
-    re_ = std::make_unique<RE2>(pattern_, options_for(pattern_));
+    re_ = std::make_unique<RE2>(pattern_, options_for(utf8));
     ready_.store(re_.get(), std::memory_order_release);
   });
   return re_.get();
