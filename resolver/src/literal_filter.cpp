@@ -1,6 +1,8 @@
 #include "literal_filter.hpp"
 
+#include <array>
 #include <cassert>
+#include <string_view>
 
 #include "ascii.hpp"
 
@@ -8,28 +10,51 @@ namespace coolpapers::detail {
 namespace {
 
 // How often a character shows up in URLs and prose (higher = more often).
-// The filter anchors each literal on its rarest character so the scan
-// verifies as few candidate positions as possible.
-int commonness(unsigned char c) {
-  static constexpr std::string_view kByFrequency = "/.etaoinsrhldcumpfgwybvkxjqz-_:?=&";
-  // Any one digit is rarer than '/' or '.'; 0, 1 and 2 (years, arXiv ids,
-  // "10." of every DOI) are the common ones.
-  if (c >= '0' && c <= '9') return c <= '2' ? 20 : 12;
-  auto at = kByFrequency.find(static_cast<char>(c));
-  return at == std::string_view::npos ? 0 : static_cast<int>(kByFrequency.size() - at);
-}
+// The filter anchors each literal on its rarest pair of characters so the
+// scan verifies as few candidate positions as possible.
+// '#' stands for any digit, which together are as common as '/'; one
+// digit is rarer, and 0, 1 and 2 (years, arXiv ids, "10." of every DOI)
+// are the common ones. A table, as the host builds the filter at every start.
+constexpr std::array<int, 256> kCommonness = [] {
+  constexpr std::string_view kByFrequency = "/.etaoinsrhldcumpfgwybvkxjqz-_:?=&";
+  std::array<int, 256> table{};
+  for (std::size_t at = 0; at < kByFrequency.size(); ++at)
+    table[static_cast<unsigned char>(kByFrequency[at])] = static_cast<int>(kByFrequency.size() - at);
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = c <= '2' ? 20 : 12;
+  table['#'] = 40;
+  return table;
+}();
 
-bool matches_at(std::string_view text, std::size_t start, const std::string& literal) {
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+bool matches_at(std::string_view text, std::size_t start, std::string_view literal) {
   if (start + literal.size() > text.size()) return false;
   for (std::size_t k = 0; k < literal.size(); ++k) {
     auto c = ascii_lower(static_cast<unsigned char>(text[start + k]));
     char want = literal[k];
-    if (want == '#' ? !(c >= '0' && c <= '9') : c != static_cast<unsigned char>(want)) return false;
+    if (want == '#' ? !is_digit(c) : c != static_cast<unsigned char>(want)) return false;
   }
   return true;
 }
 
+// The bytes a literal character stands for: '#' any digit, a letter both cases.
+template <typename F>
+void for_each_byte(unsigned char c, F&& f) {
+  if (c == '#') {
+    for (unsigned char d = '0'; d <= '9'; ++d) f(d);
+    return;
+  }
+  f(c);
+  if (c >= 'a' && c <= 'z') f(static_cast<unsigned char>(c - 32));
+}
+
 }  // namespace
+
+std::size_t find_literal(std::string_view text, std::size_t from, std::string_view literal) {
+  for (std::size_t start = from; start + literal.size() <= text.size(); ++start)
+    if (matches_at(text, start, literal)) return start;
+  return std::string_view::npos;
+}
 
 std::size_t LiteralFilter::add(std::string_view literal) {
   std::string text;
@@ -38,37 +63,59 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     if (literals_[i].text == text) return i;
   assert(literals_.size() < kMaxLiterals);
 
-  std::size_t anchor = text.find_first_not_of('#');
-  assert(anchor != std::string::npos);
-  for (std::size_t k = anchor; k < text.size(); ++k)
-    if (text[k] != '#' && commonness(static_cast<unsigned char>(text[k])) <
-                              commonness(static_cast<unsigned char>(text[anchor])))
-      anchor = k;
-
+  // The rarest pair: first by its first character (the one every byte of
+  // the text is checked against), then by its second. A pair of two '#'
+  // (any two digits) is never chosen when there is another.
+  auto rarity = [&](std::size_t k) {
+    auto a = static_cast<unsigned char>(text[k]), b = static_cast<unsigned char>(text[k + 1]);
+    return (a == '#' && b == '#' ? 10000 : 0) + kCommonness[a] * 100 + kCommonness[b];
+  };
   std::size_t index = literals_.size();
-  auto c = static_cast<unsigned char>(text[anchor]);
-  by_anchor_[c].push_back(index);
-  is_anchor_[c] = true;
-  if (c >= 'a' && c <= 'z') {
-    by_anchor_[c - 32].push_back(index);
-    is_anchor_[c - 32] = true;
+  Probe probe{index, 0, 0, false, text.size() == 1};
+  if (!probe.single) {
+    int best = rarity(0);
+    for (std::size_t k = 1; k + 1 < text.size(); ++k)
+      if (int r = rarity(k); r < best) {
+        best = r;
+        probe.offset = k;
+      }
+    probe.next = static_cast<unsigned char>(text[probe.offset + 1]);
+    probe.next_is_digit = probe.next == '#';
   }
-  literals_.push_back({std::move(text), anchor});
+  for_each_byte(static_cast<unsigned char>(text[probe.offset]), [&](unsigned char c) {
+    by_first_[c].push_back(probe);
+    if (first_slot_[c] == 0) {
+      next_.emplace_back();
+      first_slot_[c] = static_cast<std::uint16_t>(next_.size());
+    }
+    std::bitset<256>& next = next_[first_slot_[c] - 1];
+    if (probe.single)
+      next.set();
+    else  // the scan looks the second byte up in lower case
+      for_each_byte(probe.next, [&](unsigned char b) { next.set(ascii_lower(b)); });
+  });
+  literals_.push_back({std::move(text)});
   return index;
 }
 
 void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
   found.found.reset();
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  const std::size_t size = text.size();
+  for (std::size_t i = 0; i < size; ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (!is_anchor_[c]) continue;
-    for (std::size_t index : by_anchor_[c]) {
-      const Literal& literal = literals_[index];
-      if (i < literal.anchor) continue;
-      std::size_t start = i - literal.anchor;
-      if (matches_at(text, start, literal.text)) {
-        found.found.set(index);
-        found.last_start[index] = start;
+    const std::uint16_t slot = first_slot_[c];
+    if (slot == 0) continue;
+    // The byte after this one, lower case; 0 at the end (no literal holds 0).
+    unsigned char next = i + 1 < size ? ascii_lower(static_cast<unsigned char>(text[i + 1])) : 0;
+    if (!next_[slot - 1][next]) continue;
+    for (const Probe& probe : by_first_[c]) {
+      if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
+      if (i < probe.offset) continue;
+      std::size_t start = i - probe.offset;
+      if (matches_at(text, start, literals_[probe.literal].text)) {
+        if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
+        found.found.set(probe.literal);
+        found.last_start[probe.literal] = start;
       }
     }
   }

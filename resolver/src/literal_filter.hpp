@@ -10,6 +10,7 @@
 #include <array>
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +20,19 @@ namespace coolpapers::detail {
 // Upper bound on distinct literals in a rule table (checked at load).
 inline constexpr std::size_t kMaxLiterals = 512;
 
-// Which literals occur in a text, and where the last occurrence of each
-// starts (valid only where `found` is set), so a rule that already matched
-// can tell whether another match is still possible further on.
+// Which literals occur in a text, and where the first and the last
+// occurrence of each starts (valid only where `found` is set), so a rule
+// that already matched can tell whether another match is still possible
+// further on, and a rule run anchored knows where to try first.
 struct LiteralSet {
   std::bitset<kMaxLiterals> found;
+  std::array<std::size_t, kMaxLiterals> first_start;
   std::array<std::size_t, kMaxLiterals> last_start;
 };
+
+// The start of the first occurrence of `literal` (lower case, '#' any
+// digit, matched as the filter does) in `text` at or after `from`, or npos.
+std::size_t find_literal(std::string_view text, std::size_t from, std::string_view literal);
 
 class LiteralFilter {
  public:
@@ -36,20 +43,35 @@ class LiteralFilter {
   std::size_t add(std::string_view literal);
   std::size_t size() const { return literals_.size(); }
 
-  // Records in `found` every literal that occurs in `text` and the start of
-  // its last occurrence.
+  // Records in `found` every literal that occurs in `text` and the starts
+  // of its first and last occurrences.
   void scan(std::string_view text, LiteralSet& found) const;
 
  private:
   struct Literal {
-    std::string text;    // lower case
-    std::size_t anchor;  // offset of the character used to find candidates
+    std::string text;  // lower case
+  };
+  // Candidates are found by two adjacent characters of a literal (its
+  // "anchor" pair, the rarest one), so the scan verifies few positions:
+  // a single character such as '/' or 'p' occurs several times in every
+  // URL, a pair such as "/#" or "vi" rarely does.
+  struct Probe {
+    std::size_t literal;
+    std::size_t offset;       // of the pair's first character in the literal
+    unsigned char next;       // the pair's second character (lower case)
+    bool next_is_digit;       // the second character is '#'
+    bool single;              // a one-character literal: no second character
   };
   std::vector<Literal> literals_;
-  // For each byte (both cases of a letter): the literals anchored on it,
-  // and a flat flag so the scan skips every other byte cheaply.
-  std::array<std::vector<std::size_t>, 256> by_anchor_;
-  std::array<bool, 256> is_anchor_{};
+  // For each byte (both cases of a letter): the probes whose pair starts
+  // with it.
+  std::array<std::vector<Probe>, 256> by_first_;
+  // For each byte: 0, or 1 + the index in next_ of the bytes that may
+  // follow it in some probe's pair (second 0: the text's end), so the scan
+  // skips every other byte with one lookup and turns most first-byte hits
+  // away with a second. (Small: the host builds this table at every start.)
+  std::array<std::uint16_t, 256> first_slot_{};
+  std::vector<std::bitset<256>> next_;
 };
 
 }  // namespace coolpapers::detail

@@ -13,7 +13,8 @@ namespace coolpapers::detail {
 // a browser's request names its fields ("the selection, link or page").
 // `site_without_rule`, when not empty, is the display name of a known paper
 // site whose pages hold no id (rules.json "sites_without_rule"): the
-// message then names it and says what works instead.
-std::string no_match_message(const Request& request, std::string_view site_without_rule = {});
+// message then names it and says what works instead. Written into
+// `message` (replacing its text, keeping its capacity).
+void no_match_message(const Request& request, std::string_view site_without_rule, std::string& message);
 
 }  // namespace coolpapers::detail

@@ -129,10 +129,11 @@ const SiteWithoutRule* find_site_without_rule(const std::optional<UrlParts>& par
   for (const SiteWithoutRule& site : sites) {
     bool on_host = std::any_of(site.hosts.begin(), site.hosts.end(),
                                [&](const std::string& host) { return host_is(parts->host, host); });
+    if (!on_host) continue;
     bool on_path = site.paths.empty() ||
                    std::any_of(site.paths.begin(), site.paths.end(),
                                [&](const std::string& prefix) { return starts_with_ascii_ci(parts->path, prefix); });
-    if (on_host && on_path) return &site;
+    if (on_path) return &site;
   }
   return nullptr;
 }

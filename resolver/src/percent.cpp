@@ -22,15 +22,17 @@ constexpr KeepTable kKeep;
 
 void append_encoded(std::string& out, std::string_view text, const bool (&keep)[256]) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (keep[c]) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
+  // Runs of kept characters (most ids are one run) are appended at once.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t run = i;
+    while (run < text.size() && keep[static_cast<unsigned char>(text[run])]) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) break;
+    auto c = static_cast<unsigned char>(text[run]);
+    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out.append(escaped, 3);
+    i = run + 1;
   }
 }
 

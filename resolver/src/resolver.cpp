@@ -38,8 +38,14 @@ constexpr std::array<Field, 3> kUrlFields = {Field::link_url, Field::page_url, F
 struct Scratch {
   std::string decoded;
   std::string normalized;
+  std::string page_text;  // what a Cool Papers or arXiv search URL gives
   Finds finds;
   detail::LiteralSet literals;
+  // The request text that `decoded`/`normalized` and `literals` were made
+  // from (the id stage and the listing stage read the same field: it is
+  // prepared and scanned once). Reset for every request.
+  std::string_view scanned_from;
+  std::string_view scanned;
 };
 Scratch& scratch() {
   thread_local Scratch s;
@@ -47,15 +53,32 @@ Scratch& scratch() {
 }
 
 // The text rules see: percent-decoded, then normalised (normalize.hpp).
-// Returns a view of one of the scratch buffers.
+// Returns a view of `text` itself when neither changes it (most texts),
+// else of one of the scratch buffers.
 std::string_view prepare(std::string_view text, Scratch& s) {
-  detail::percent_decode_repeatedly(text, s.decoded);
-  return detail::normalize_text(s.decoded, s.normalized) ? std::string_view(s.normalized) : std::string_view(s.decoded);
+  s.scanned_from = {};
+  std::string_view decoded = text;
+  if (text.find('%') != std::string_view::npos) {
+    detail::percent_decode_repeatedly(text, s.decoded);
+    decoded = s.decoded;
+  }
+  return detail::normalize_text(decoded, s.normalized) ? std::string_view(s.normalized) : decoded;
 }
 
 // An id is emitted only if every path segment is a real segment: "." or
 // ".." (which a browser would collapse, leaving /arxiv/ or /venue/) and
 // empty segments are refused.
+// prepare(), then the literal scan into s.literals; a request text already
+// prepared and scanned is not done again. Returns the prepared text.
+std::string_view prepare_and_scan(std::string_view text, Scratch& s, const detail::LiteralFilter& filter) {
+  if (text.data() == s.scanned_from.data() && text.size() == s.scanned_from.size()) return s.scanned;
+  std::string_view prepared = prepare(text, s);
+  filter.scan(prepared, s.literals);
+  s.scanned_from = text;
+  s.scanned = prepared;
+  return prepared;
+}
+
 bool is_safe_id(std::string_view id) {
   if (id.empty()) return false;
   std::size_t start = 0;
@@ -82,12 +105,12 @@ class Matcher {
   Matcher(const detail::RuleTable& table, const Options& options, const detail::MonthLimit& months)
       : table_(table), options_(options), months_(months) {}
 
-  // Tries the families of one stage on one (already decoded) text. Returns
-  // true and fills `out` iff some family found an identifier.
+  // Tries the families of one stage on one text, as prepare_and_scan()
+  // left it in the scratch buffers. Returns true and fills `out` iff some
+  // family found an identifier.
   // `failed` is set when a rule could not run (never reported as no_match).
   bool match_text(std::string_view text, bool listing_stage, Resolution& out, bool& failed) const {
     Scratch& s = scratch();
-    table_.filter.scan(text, s.literals);
     // Most texts that are not paper links hold no literal at all.
     if (s.literals.found.none() && table_.every_rule_has_literals) return false;
     for (std::size_t f = 0; f < table_.families.size(); ++f) {
@@ -167,6 +190,13 @@ void fail(Resolution& out, ErrorCode code, std::string_view message) {
   out.message.assign(message);
 }
 
+void fail_no_match(Resolution& out, const Request& request, std::string_view site_without_rule = {}) {
+  clear(out);
+  out.ids.clear();
+  out.error = ErrorCode::no_match;
+  detail::no_match_message(request, site_without_rule, out.message);
+}
+
 }  // namespace
 
 Resolver::Resolver(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -225,6 +255,8 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   const detail::MonthLimit months(impl_->current_yymm, !options.now.has_value());
   const Matcher matcher(*impl_->table, options, months);
   Scratch& s = scratch();
+  s.scanned_from = {};  // the same address may hold another text now
+  const detail::LiteralFilter& filter = impl_->table->filter;
   bool failed = false;
 
   // Each text field split as a URL at most once, when first needed.
@@ -241,7 +273,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
       if (field == Field::page_meta) {
         if (listing_stage) continue;
         for (std::string_view text : meta_id_texts(request.page_meta))
-          if (!text.empty() && matcher.match_text(prepare(text, s), false, out, failed)) {
+          if (!text.empty() && matcher.match_text(prepare_and_scan(text, s, filter), false, out, failed)) {
             out.field = field;
             return true;
           }
@@ -249,22 +281,23 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
       }
       std::string_view text = request.get(field);
       if (text.empty()) continue;
-      if (matcher.match_text(prepare(text, s), listing_stage, out, failed)) {
+      if (matcher.match_text(prepare_and_scan(text, s, filter), listing_stage, out, failed)) {
         out.field = field;
         return true;
       }
       // A Cool Papers URL is its own answer (after the rules, which give
       // its arXiv pages the same answer, so most texts never pay for it).
-      if (!listing_stage && detail::own_page_path(parts_of(field), impl_->base_parts, s.normalized)) {
+      if (!listing_stage && detail::own_page_path(parts_of(field), impl_->base_parts, s.page_text)) {
         out.url = options.base;
-        out.url += s.normalized;
+        out.url += s.page_text;
         out.ids.clear();
         out.kind = AnswerKind::own_page;
         out.family = "coolpapers";
         out.field = field;
         return true;
       }
-      if (listing_stage && detail::arxiv_search_terms(parts_of(field), s.decoded) && answer_search(s.decoded, field, options, out))
+      if (listing_stage && detail::arxiv_search_terms(parts_of(field), s.page_text) &&
+          answer_search(s.page_text, field, options, out))
         return true;
     }
     return false;
@@ -284,11 +317,11 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   if (meta.empty())
     for (Field field : kUrlFields)
       if (const auto* site = detail::find_site_without_rule(parts_of(field), impl_->table->sites_without_rule)) {
-        fail(out, ErrorCode::no_match, detail::no_match_message(request, site->name));
+        fail_no_match(out, request, site->name);
         out.site_without_rule = site->name;
         return;
       }
-  fail(out, ErrorCode::no_match, detail::no_match_message(request));
+  fail_no_match(out, request);
 }
 
 Resolution Resolver::resolve(const Request& request) const {

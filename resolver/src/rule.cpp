@@ -6,6 +6,9 @@
 #include <array>
 #include <chrono>
 
+#include "ascii.hpp"
+#include "literal_lead.hpp"
+
 namespace coolpapers::detail {
 namespace {
 
@@ -20,10 +23,10 @@ bool needs_utf8(std::string_view pattern) {
          pattern.find("\\P") != std::string_view::npos;
 }
 
-RE2::Options options_for(std::string_view pattern) {
+RE2::Options options_for(bool utf8) {
   RE2::Options options;
   options.set_log_errors(false);
-  if (!needs_utf8(pattern)) options.set_encoding(RE2::Options::EncodingLatin1);
+  if (!utf8) options.set_encoding(RE2::Options::EncodingLatin1);
   return options;
 }
 
@@ -78,7 +81,8 @@ Rule::Rule(std::string id, std::size_t family, std::string pattern, OutputTempla
       literals_(std::move(literals)),
       source_(std::move(source)),
       examples_(examples),
-      yymm_group_(yymm_group) {}
+      yymm_group_(yymm_group),
+      leads_once_(std::make_unique<std::once_flag>()) {}
 
 Rule::~Rule() = default;
 
@@ -99,7 +103,7 @@ const RE2& LazyRe2::get(std::string_view pattern, std::string_view before, std::
   if (const RE2* re = ready_.load(std::memory_order_acquire)) return *re;
   std::call_once(*once_, [&] {
     std::string whole = std::string(before).append(pattern).append(after);
-    re_ = std::make_unique<RE2>(whole, options_for(whole));
+    re_ = std::make_unique<RE2>(whole, options_for(needs_utf8(whole)));
     ready_.store(re_.get(), std::memory_order_release);
   });
   return *re_;
@@ -121,6 +125,8 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   dfa_matcher_ = std::move(other.dfa_matcher_);
   few_texts_matcher_ = std::move(other.few_texts_matcher_);
   few_texts_searched_.store(other.few_texts_searched_.load());
+  leads_once_ = std::move(other.leads_once_);
+  leads_ = std::move(other.leads_);
   return *this;
 }
 
@@ -134,6 +140,20 @@ bool MonthLimit::allows(int yymm) const {
   // UTC is never behind arXiv's own clock (US Eastern), so the current UTC
   // month already has ids. The clock is read only for a later month.
   return yymm <= current_ || (from_clock_ && yymm <= clock_yymm());
+}
+
+const std::vector<Rule::Lead>& Rule::leads() const {
+  std::call_once(*leads_once_, [this] {
+    // Only for Latin-1 patterns: in UTF-8 mode "(?i:k)" also matches the
+    // Kelvin sign, which the ASCII literal scan would not place.
+    if (needs_utf8(pattern_)) return;
+    for (const LiteralLead& lead : literal_leads(pattern_, literals_)) {
+      std::string text;
+      for (char c : literals_[lead.literal]) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
+      leads_.push_back({lead.literal, lead.offset, std::move(text)});
+    }
+  });
+  return leads_;
 }
 
 std::string Rule::compile_now(std::string& offending) const {
@@ -169,19 +189,49 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
   return false;
 }
 
+bool Rule::search(const RE2& re, bool anchored, bool at_leads, std::string_view text, const LiteralSet& present,
+                  std::size_t pos, re2::StringPiece* match, int groups) const {
+  const re2::StringPiece whole(text.data(), text.size());
+  if (at_leads) {
+    // Matches start only a lead's offset before an occurrence of its
+    // literal: the first such place at or after `pos` is where the leftmost
+    // match can start. The scan already knows where each literal is.
+    std::size_t start = std::string_view::npos;
+    for (const Lead& lead : leads_) {
+      const std::size_t index = literal_indices[lead.literal];
+      const std::size_t from = pos + lead.offset;
+      if (!present.found[index] || present.last_start[index] < from) continue;
+      const std::size_t at =
+          present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
+      if (at != std::string_view::npos) start = std::min(start, at - lead.offset);
+    }
+    if (start == std::string_view::npos) return false;
+    if (re.Match(whole, start, text.size(), RE2::ANCHOR_START, match, groups)) return true;
+    // No match starts at or before `start`. One anchored try per match
+    // found keeps the cost linear; past it, an unanchored search.
+    pos = start + 1;
+  }
+  return re.Match(whole, pos, text.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, match, groups);
+}
+
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
   // Which matcher (see rule.hpp). Once the count is reached it is only read;
   // threads may together pass it by a few texts, which changes no answer.
+  // A rule with leads is tried anchored at them with the DFA matcher's
+  // object, which needs only its forward program for that: no DFA program
+  // is compiled unless a try fails, so it never needs the few-texts matcher.
+  const bool at_leads = !leads().empty() && literal_indices.size() == literals_.size();
   const RE2* re = nullptr;
-  RE2::Anchor anchor = RE2::UNANCHORED;
-  if (text.size() <= kFewTextsMaxBytes && few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
+  bool anchored = false;
+  if (!at_leads && text.size() <= kFewTextsMaxBytes &&
+      few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
     few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
     // A pattern that cannot be wrapped (an unclosed \Q quotes the closing
     // parenthesis) is searched by the DFA matcher alone.
     if (const RE2& few = few_texts_matcher_.get(pattern_, "\\C*?(?:", ")"); few.ok()) {
       re = &few;
-      anchor = RE2::ANCHOR_START;
+      anchored = true;
     }
   }
   if (!re) re = &dfa_matcher_.get(pattern_);
@@ -189,13 +239,12 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
 
   const int groups = output_.max_group + 1;
   std::array<re2::StringPiece, kMaxGroups + 1> match;
-  const re2::StringPiece whole(text.data(), text.size());
   const std::size_t first_of_this_rule = out.found.size();
   std::size_t found_here = 0;
   std::size_t pos = 0;
 
   while (pos <= text.size() && found_here < limit && can_match_from(present, pos) &&
-         re->Match(whole, pos, text.size(), anchor, match.data(), groups)) {
+         search(*re, anchored, at_leads, text, present, pos, match.data(), groups)) {
     const std::size_t offset = out.ids.size();
     std::size_t id_start = std::string_view::npos;
     // Resume where the last capture group ended, so a boundary character

@@ -126,6 +126,11 @@ inline constexpr unsigned kFewTexts = 16;
 // one per start) never compiles the DFA programs, a batch compiles them
 // after a few texts, and a long text always uses the DFA matcher (BitState's
 // cost grows with the text).
+// A rule whose pattern begins with fixed text holding one of its literals
+// (its leads: literal_lead.hpp) uses neither of these searches first: the
+// DFA matcher's object is run anchored where the literal scan places that
+// text, which needs only its forward program (OnePass or BitState, no DFA);
+// the unanchored search runs only past a place where that try failed.
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
@@ -168,6 +173,22 @@ class Rule {
                 Finds& out) const;
 
  private:
+  // Every match starts `offset` bytes before an occurrence of
+  // literals_[literal] for one of the leads (none known: empty); `text` is
+  // that literal in lower case.
+  struct Lead {
+    std::size_t literal;
+    std::size_t offset;
+    std::string text;
+  };
+  // This rule's leads, read from the pattern on first use, once.
+  const std::vector<Lead>& leads() const;
+  // Finds the leftmost match at or after `pos` with `re`, which is searched
+  // from `pos` either unanchored or (`anchored`: the few-texts matcher)
+  // anchored there. With `at_leads`, first anchored where the leads say a
+  // match can start (literal_lead.hpp).
+  bool search(const re2::RE2& re, bool anchored, bool at_leads, std::string_view text, const LiteralSet& present,
+              std::size_t pos, re2::StringPiece* match, int groups) const;
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
@@ -180,6 +201,8 @@ class Rule {
   std::string source_;
   std::span<const RuleExample> examples_;
   int yymm_group_ = 0;
+  mutable std::unique_ptr<std::once_flag> leads_once_;
+  mutable std::vector<Lead> leads_;
 
   LazyRe2 dfa_matcher_;
   LazyRe2 few_texts_matcher_;

@@ -102,19 +102,57 @@ void split_unicode(std::string_view text, WordJoiner& words) {
   // Compiled once, on the first non-ASCII selection: Unicode classes cost
   // milliseconds to compile, which the native host must not pay per start.
   static const RE2 word_pattern("([\\p{L}\\p{N}\\p{M}][\\p{L}\\p{N}\\p{M}+.'_#-]*)");
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece word;
-  while (RE2::FindAndConsume(&input, word_pattern, &word))
-    if (!words.add(std::string_view(word.data(), word.size()))) return;
+  // Words are matched anchored where one can start, which RE2 runs with its
+  // one-pass engine (the pattern is one-pass; asking for the group makes
+  // RE2 skip its DFA) on a window of at most kWindow bytes; an unanchored
+  // search would run a forward and a reverse DFA per word.
+  // A word never starts on an ASCII byte that is not a letter or digit.
+  constexpr std::size_t kWindow = 4096;  // RE2's limit for its one-pass engine
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !is_ascii_alnum(c)) {
+      ++i;
+      continue;
+    }
+    std::string_view window = text.substr(i, kWindow);
+    re2::StringPiece match[2];
+    bool found = word_pattern.Match(re2::StringPiece(window.data(), window.size()), 0, window.size(), RE2::ANCHOR_START,
+                                    match, 2);
+    // A word that fills the window may go on past it.
+    if (found && match[0].size() == window.size() && window.size() < text.size() - i)
+      found = word_pattern.Match(re2::StringPiece(text.data() + i, text.size() - i), 0, text.size() - i,
+                                 RE2::ANCHOR_START, match, 2);
+    if (!found) {
+      // Not a letter, digit or mark: skip the character (a match cannot
+      // start inside one), or one byte of what is not UTF-8.
+      std::size_t n = utf8_length(text, i);
+      i += n > 0 ? n : 1;
+      continue;
+    }
+    if (!words.add(std::string_view(match[0].data(), match[0].size()))) return;
+    i += match[0].size();
+  }
+}
+
+// True iff `text` is printable ASCII, tabs and line breaks: neither binary
+// nor Unicode, which most selections are (one cheap pass instead of two).
+bool is_plain_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+  });
 }
 
 }  // namespace
 
 std::size_t append_search_query(std::string_view text, std::size_t max_words, std::size_t max_bytes,
                                 std::string& query) {
-  if (max_words == 0 || looks_binary(text)) return 0;
+  if (max_words == 0) return 0;
+  const bool plain = is_plain_ascii(text);
+  if (!plain && looks_binary(text)) return 0;
   WordJoiner words(query, max_words, max_bytes);
-  if (is_ascii(text))
+  if (plain || is_ascii(text))
     split_ascii(text, words);
   else
     split_unicode(text, words);

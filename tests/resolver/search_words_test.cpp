@@ -68,3 +68,21 @@ TEST_CASE("random binary data gives no search") {
   // A stray control character in real words is not binary data.
   CHECK(test::url_of("deep\x02 learning", Field::selection_text) == search_for("deep%20learning"));
 }
+
+TEST_CASE("a Unicode word longer than the matcher's 4 KiB window is kept whole") {
+  Options options;
+  options.max_search_bytes = 64 * 1024;
+  auto resolver = Resolver::create(options);
+  REQUIRE(resolver);
+  // 3,000 two-byte letters (6,000 bytes) and a word after them, in
+  // Unicode text (the CJK word sends it through the Unicode splitter).
+  std::string long_word;
+  std::string encoded;
+  for (int i = 0; i < 3000; ++i) {
+    long_word += "\xC3\xA9";
+    encoded += "%C3%A9";
+  }
+  Resolution r = resolver->resolve("\xE6\xA8\xA1\xE5\x9E\x8B " + long_word + " end", Field::selection_text);
+  REQUIRE(r.ok());
+  CHECK(r.url == search_for("%E6%A8%A1%E5%9E%8B%20" + encoded + "%20end"));
+}
