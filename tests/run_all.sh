@@ -10,9 +10,10 @@ root=$PWD
 stage_name='' stage_started=0 durations=''
 end_stage() {
   [[ -n $stage_name ]] || return 0
-  local took=$((SECONDS - stage_started))
-  printf '=== %s: %d s ===\n' "${stage_name%%:*}" "$took"
-  durations+=$(printf '%6d s  %s' "$took" "${stage_name%%:*}")$'\n'
+  local took=$((SECONDS - stage_started)) name=${stage_name%% (*}
+  name=${name:0:72}
+  printf '=== %s: %d s ===\n' "$name" "$took"
+  durations+=$(printf '%6d s  %s' "$took" "$name")$'\n'
   stage_name=''
 }
 stage() {
