@@ -3,11 +3,10 @@
 // each opens the arXiv page when its tags name an arXiv id or arXiv PDF, a
 // Cool Papers search for its title otherwise.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, beforeEach, test } from 'node:test';
 
 import { poll, sleep } from '../lib/chromium.mjs';
-import { startSession } from '../lib/session.mjs';
+import { startXvfbSession, xdotool } from '../lib/xvfb.mjs';
 
 const SEARCH = 'https://papers.cool/arxiv/search?highlight=1&query=';
 const PAGES = [
@@ -28,15 +27,9 @@ let s;
 let browser;
 let home;
 
-const xdotool = (...args) => execFileSync('xdotool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-
 before(async () => {
-  assert.ok(process.env.DISPLAY, 'needs an X display: run under xvfb-run (tests/extension/run.sh does)');
-  s = await startSession({ prefix: 'cp-ext-meta', headless: false });
+  ({ s, home } = await startXvfbSession({ prefix: 'cp-ext-meta' }));
   browser = s.browser;
-  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: s.homeTarget, flatten: true });
-  await browser.send('Page.enable', {}, sessionId);
-  home = { targetId: s.homeTarget, sessionId };
 });
 after(async () => { await s?.stop(); });
 beforeEach(async () => {

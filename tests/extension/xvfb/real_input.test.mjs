@@ -5,11 +5,10 @@
 // menus at all (browser-e2e.md G7), so this is the only test of the menu as
 // a user meets it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, beforeEach, test } from 'node:test';
 
 import { poll, sleep } from '../lib/chromium.mjs';
-import { startSession } from '../lib/session.mjs';
+import { startXvfbSession, xdotool } from '../lib/xvfb.mjs';
 
 const ABS = 'https://arxiv.org/abs/2312.00001';
 const EXPECTED = 'https://papers.cool/arxiv/2312.00001';
@@ -17,15 +16,9 @@ let s;
 let browser;
 let home; // the window's first tab, shown on screen
 
-const xdotool = (...args) => execFileSync('xdotool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-
 before(async () => {
-  assert.ok(process.env.DISPLAY, 'needs an X display: run under xvfb-run (tests/extension/run.sh does)');
-  s = await startSession({ prefix: 'cp-ext-xvfb', headless: false });
+  ({ s, home } = await startXvfbSession({ prefix: 'cp-ext-xvfb' }));
   browser = s.browser;
-  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: s.homeTarget, flatten: true });
-  await browser.send('Page.enable', {}, sessionId);
-  home = { targetId: s.homeTarget, sessionId };
 });
 after(async () => { await s?.stop(); });
 beforeEach(async () => {

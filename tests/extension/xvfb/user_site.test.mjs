@@ -6,22 +6,19 @@
 // Cool Papers | View page source, Inspect); without our item the same keys
 // pick another entry and no tab opens.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
 import { sleep } from '../lib/chromium.mjs';
-import { startSession } from '../lib/session.mjs';
+import { startXvfbSession, xdotool } from '../lib/xvfb.mjs';
 import { USER_RULES } from '../lib/user_rules.mjs';
 
 const PAGE = 'https://papers.example.test/paper/42';
 const EXPECTED = 'https://papers.cool/venue/42@Example';
 let s;
-
-const xdotool = (...args) => execFileSync('xdotool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+let home;
 
 before(async () => {
-  assert.ok(process.env.DISPLAY, 'needs an X display: run under xvfb-run (tests/extension/run.sh does)');
-  s = await startSession({ prefix: 'cp-ext-xvfb-user-site', headless: false, userRules: USER_RULES });
+  ({ s, home } = await startXvfbSession({ prefix: 'cp-ext-xvfb-user-site', userRules: USER_RULES }));
 });
 after(async () => { await s?.stop(); });
 
@@ -30,8 +27,7 @@ test('right-click on a user rule file\'s site, choose "Redirect to Cool Papers":
   // Menus are made on install from the host's answer; wait for that to be done.
   const { source } = await browser.evalWorker('coolpapersCreateMenus()');
   assert.equal(source, 'host');
-  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: s.homeTarget, flatten: true });
-  await browser.send('Page.enable', {}, sessionId);
+  const { sessionId } = home;
   await browser.navigate(sessionId, PAGE);
   const { x, y } = await browser.evalIn(sessionId, `(() => {
     const r = document.querySelector('h1.title').getBoundingClientRect();
