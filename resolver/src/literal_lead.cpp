@@ -1,5 +1,7 @@
 #include "literal_lead.hpp"
 
+#include <algorithm>
+#include <bitset>
 #include <optional>
 
 #include "ascii.hpp"
@@ -7,126 +9,344 @@
 namespace coolpapers::detail {
 namespace {
 
-bool is_plain_literal(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         std::string_view("/-_@:=,%&~;!").find(c) != std::string_view::npos;
+// The bytes one position of a match may hold.
+using ByteClass = std::bitset<256>;
+
+// One way through a pattern's first bytes: a class per byte. `open`: past
+// `classes` the way goes on in a way not followed (a repetition of no fixed
+// count, the text's end), so nothing is known there.
+struct Path {
+  std::vector<ByteClass> classes;
+  bool open = false;
+};
+
+// More ways than this (alternatives inside alternatives) gives no leads.
+constexpr std::size_t kMaxPaths = 256;
+
+ByteClass range(unsigned char lo, unsigned char hi) {
+  ByteClass c;
+  for (unsigned b = lo; b <= hi; ++b) c.set(b);
+  return c;
 }
 
-// Punctuation that stands for itself once escaped ("\." is a dot; "\d" or
-// "\b" are classes and assertions, never part of a lead).
-bool is_escapable(char c) {
-  return std::string_view(".-/\\[](){}*+?|^$:=,%&~;!@_#'\"<>").find(c) != std::string_view::npos;
+// Letters of `c` in both cases.
+ByteClass fold_case(ByteClass c) {
+  for (unsigned b = 'a'; b <= 'z'; ++b)
+    if (c[b] || c[b - 32]) c.set(b).set(b - 32);
+  return c;
 }
 
-bool is_quantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
+// The class of a Perl escape inside or outside a class (\d \w \s and their
+// negations), or nullopt.
+std::optional<ByteClass> perl_class(char e) {
+  ByteClass c;
+  switch (ascii_lower(static_cast<unsigned char>(e))) {
+    case 'd': c = range('0', '9'); break;
+    case 'w': c = range('0', '9') | range('a', 'z') | range('A', 'Z'); c.set('_'); break;
+    case 's': c.set('\t').set('\n').set('\f').set('\r').set(' '); break;
+    default: return std::nullopt;
+  }
+  return e >= 'A' && e <= 'Z' ? ~c : c;
+}
 
-// True iff `pattern` has a '|' outside every group and character class, or
-// a construct this reader does not follow (POSIX classes, \Q...\E).
-bool has_top_level_alternation(std::string_view pattern) {
-  if (pattern.find("[:") != std::string_view::npos || pattern.find("\\Q") != std::string_view::npos) return true;
-  int depth = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
+// The byte an escape "\e" stands for, when it stands for one.
+std::optional<unsigned char> escaped_byte(char e) {
+  switch (e) {
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'r': return '\r';
+    case 'f': return '\f';
+    case 'v': return '\v';
+    default: break;
+  }
+  auto c = static_cast<unsigned char>(e);
+  // Punctuation escapes itself; letters and digits are classes, assertions
+  // or constructs this reader does not follow (\p, \Q, \x, \1).
+  if (c < 0x80 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) return c;
+  return std::nullopt;
+}
+
+// Reads a pattern and extends ways through it. Every function returns false
+// on a construct it does not follow; the caller then gives no leads.
+class PatternReader {
+ public:
+  explicit PatternReader(std::size_t depth) : depth_(depth) {}
+
+  // Extends each way in `paths` by every alternative of `text` (a pattern
+  // or a group's inside).
+  bool alternation(std::string_view text, bool fold, std::vector<Path>& paths) const {
+    // Ways already known far enough, or open, are not extended.
+    std::vector<Path> done, todo;
+    for (Path& path : paths) (settled(path) ? done : todo).push_back(std::move(path));
+    paths = std::move(done);
+    std::size_t start = 0;
+    for (;;) {
+      std::size_t end = start;
+      if (!alternative_end(text, end)) return false;
+      std::vector<Path> these = todo;
+      if (!sequence(text.substr(start, end - start), fold, these)) return false;
+      for (Path& path : these) paths.push_back(std::move(path));
+      if (paths.size() > kMaxPaths) return false;
+      if (end == text.size()) return true;
+      start = end + 1;  // past the '|'
+    }
+  }
+
+ private:
+  bool settled(const Path& path) const { return path.open || path.classes.size() >= depth_; }
+
+  // Moves `i` to the end of the alternative starting there: the next '|'
+  // outside groups and classes, or the text's end.
+  static bool alternative_end(std::string_view text, std::size_t& i) {
+    while (i < text.size() && text[i] != '|') {
+      std::size_t end = i;
+      if (!atom_end(text, end)) return false;
+      i = end;
+      quantifier(text, i);  // skipped; read again by sequence()
+    }
+    return true;
+  }
+
+  // Moves `i` past the atom starting there.
+  static bool atom_end(std::string_view text, std::size_t& i) {
+    char c = text[i];
     if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      // A class: an initial '^' and ']' are part of it; escapes skip a byte.
-      ++i;
-      if (i < pattern.size() && pattern[i] == '^') ++i;
-      if (i < pattern.size() && pattern[i] == ']') ++i;
-      while (i < pattern.size() && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
+      if (i + 1 >= text.size()) return false;
+      i += 2;
       return true;
     }
-  }
-  return false;
-}
-
-// The fixed texts every match begins with one of (lower case), or none.
-// Letters of a "(?i:...)" group match either case, the others only as
-// written; lower-casing both is safe because every anchored try is checked
-// by RE2. A group of alternatives ("(?i:aclanthology\.org|aclweb\.org)")
-// gives one text per alternative.
-std::vector<std::string> leading_texts(std::string_view pattern) {
-  if (has_top_level_alternation(pattern)) return {};
-  // Appends the literal characters at the start of `part` to `lead` and
-  // returns where they end.
-  auto read_literals = [](std::string_view part, std::string& lead) {
-    std::size_t i = 0;
-    while (i < part.size()) {
-      char c = part[i];
-      if (is_plain_literal(c)) {
-        lead.push_back(c);
+    if (c == '[') return class_end(text, i);
+    if (c == '(') {
+      int depth = 0;
+      while (i < text.size()) {
+        if (text[i] == '\\') {
+          i += 2;
+          continue;
+        }
+        if (text[i] == '[') {
+          if (!class_end(text, i)) return false;
+          continue;
+        }
+        if (text[i] == '(') ++depth;
+        if (text[i] == ')' && --depth == 0) {
+          ++i;
+          return true;
+        }
         ++i;
-      } else if (c == '\\' && i + 1 < part.size() && is_escapable(part[i + 1])) {
-        lead.push_back(part[i + 1]);
-        i += 2;
+      }
+      return false;
+    }
+    if (c == ')' || c == '*' || c == '+' || c == '?' || c == '{') return false;
+    ++i;
+    return true;
+  }
+
+  // Moves `i` (at '[') past the class's closing ']'.
+  static bool class_end(std::string_view text, std::size_t& i) {
+    ++i;
+    if (i < text.size() && text[i] == '^') ++i;
+    if (i < text.size() && text[i] == ']') ++i;
+    while (i < text.size() && text[i] != ']') i += text[i] == '\\' ? 2 : 1;
+    if (i >= text.size()) return false;
+    ++i;
+    return true;
+  }
+
+  // Reads a repetition at `i`, if any, into [min, max] (max nullopt: no
+  // bound); no repetition is {1,1}. Moves `i` past it.
+  static bool quantifier(std::string_view text, std::size_t& i, std::size_t* min = nullptr,
+                         std::optional<std::size_t>* max = nullptr) {
+    std::size_t lo = 1;
+    std::optional<std::size_t> hi = 1;
+    if (i < text.size() && (text[i] == '?' || text[i] == '*' || text[i] == '+')) {
+      lo = text[i] == '+' ? 1 : 0;
+      hi = text[i] == '?' ? std::optional<std::size_t>(1) : std::nullopt;
+      ++i;
+    } else if (i < text.size() && text[i] == '{') {
+      std::size_t close = text.find('}', i);
+      if (close == std::string_view::npos) return false;
+      std::string_view body = text.substr(i + 1, close - i - 1);
+      std::size_t comma = body.find(',');
+      auto number = [](std::string_view digits) -> std::optional<std::size_t> {
+        if (digits.empty() || digits.size() > 4) return std::nullopt;
+        std::size_t n = 0;
+        for (char d : digits) {
+          if (d < '0' || d > '9') return std::nullopt;
+          n = n * 10 + static_cast<std::size_t>(d - '0');
+        }
+        return n;
+      };
+      auto first = number(body.substr(0, comma));
+      if (!first) return false;
+      lo = *first;
+      if (comma == std::string_view::npos) {
+        hi = lo;
+      } else if (comma + 1 == body.size()) {
+        hi = std::nullopt;
       } else {
-        break;
+        hi = number(body.substr(comma + 1));
+        if (!hi) return false;
       }
+      i = close + 1;
     }
-    return i;
-  };
-  std::vector<std::string> leads(1);
-  if (pattern.starts_with("(?i:")) {
-    pattern.remove_prefix(4);
-    // Alternatives of literal characters only, up to the group's end, which
-    // must not be repeated or optional.
-    for (;;) {
-      std::size_t end = read_literals(pattern, leads.back());
-      if (end >= pattern.size()) return {};
-      char after = pattern[end];
-      pattern.remove_prefix(end + 1);
-      if (after == '|') {
-        leads.emplace_back();
-        continue;
+    if (i < text.size() && text[i] == '?') ++i;  // lazy: the same ways
+    if (min) *min = lo;
+    if (max) *max = hi;
+    return true;
+  }
+
+  // Extends the ways by one alternative: atoms and their repetitions.
+  bool sequence(std::string_view text, bool fold, std::vector<Path>& paths) const {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t start = i;
+      if (!atom_end(text, i)) return false;
+      std::string_view atom_text = text.substr(start, i - start);
+      std::size_t min = 1;
+      std::optional<std::size_t> max;
+      if (!quantifier(text, i, &min, &max)) return false;
+      for (std::size_t n = 0; n < min; ++n) {
+        if (std::all_of(paths.begin(), paths.end(), [&](const Path& p) { return settled(p); })) return true;
+        if (!atom(atom_text, fold, paths)) return false;
       }
-      if (after != ')' || (!pattern.empty() && is_quantifier(pattern[0]))) return {};
-      break;
+      if (max != min)
+        for (Path& path : paths) path.open = true;
     }
+    return true;
   }
-  // Then literal characters outside any group ("(?i:arxiv\.org)/list/").
-  std::string suffix;
-  std::size_t end = read_literals(pattern, suffix);
-  if (end < pattern.size() && is_quantifier(pattern[end]) && !suffix.empty())
-    suffix.pop_back();  // "abc?" begins with "ab"
-  for (std::string& lead : leads) {
-    lead += suffix;
-    // Lower case: the literal scan ignores case, and RE2 checks each try.
-    for (char& c : lead) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
+
+  // Extends the ways by one atom.
+  bool atom(std::string_view text, bool fold, std::vector<Path>& paths) const {
+    auto append = [&](ByteClass c) {
+      if (fold) c = fold_case(c);
+      for (Path& path : paths)
+        if (!settled(path)) path.classes.push_back(c);
+      return true;
+    };
+    char c = text[0];
+    if (c == '(') return group(text.substr(1, text.size() - 2), fold, paths);
+    if (c == '[') return char_class(text, fold, paths);
+    if (c == '^') return true;  // the text's start: no byte
+    if (c == '$') {
+      for (Path& path : paths) path.open = true;
+      return true;
+    }
+    if (c == '.') return append(~ByteClass().set('\n'));
+    if (c != '\\') return append(ByteClass().set(static_cast<unsigned char>(c)));
+    char e = text[1];
+    if (e == 'b' || e == 'B' || e == 'A') return true;  // assertions: no byte
+    if (e == 'z') {
+      for (Path& path : paths) path.open = true;
+      return true;
+    }
+    if (e == 'C') return append(~ByteClass());
+    if (auto perl = perl_class(e)) return append(*perl);
+    if (auto byte = escaped_byte(e)) return append(ByteClass().set(*byte));
+    return false;
   }
-  return leads;
+
+  // A group's inside, after its opening parenthesis.
+  bool group(std::string_view inside, bool fold, std::vector<Path>& paths) const {
+    if (inside.starts_with("?:")) return alternation(inside.substr(2), fold, paths);
+    if (inside.starts_with("?i:")) return alternation(inside.substr(3), true, paths);
+    if (inside.starts_with("?P<")) {
+      std::size_t close = inside.find('>');
+      if (close == std::string_view::npos) return false;
+      return alternation(inside.substr(close + 1), fold, paths);
+    }
+    if (inside.starts_with("?")) return false;  // flags this reader does not follow
+    return alternation(inside, fold, paths);
+  }
+
+  // "[...]": ranges, escapes and Perl classes; "[^...]" the rest.
+  bool char_class(std::string_view text, bool fold, std::vector<Path>& paths) const {
+    std::string_view body = text.substr(1, text.size() - 2);
+    bool negated = body.starts_with('^');
+    if (negated) body.remove_prefix(1);
+    if (body.find("[:") != std::string_view::npos) return false;  // POSIX classes
+    ByteClass c;
+    std::size_t i = 0;
+    auto read_one = [&](unsigned char& byte) {
+      if (body[i] != '\\') {
+        byte = static_cast<unsigned char>(body[i++]);
+        return true;
+      }
+      if (i + 1 >= body.size()) return false;
+      auto escaped = escaped_byte(body[i + 1]);
+      if (!escaped) return false;
+      byte = *escaped;
+      i += 2;
+      return true;
+    };
+    while (i < body.size()) {
+      if (body[i] == '\\' && i + 1 < body.size()) {
+        if (auto perl = perl_class(body[i + 1])) {
+          c |= *perl;
+          i += 2;
+          continue;
+        }
+      }
+      unsigned char lo = 0;
+      if (!read_one(lo)) return false;
+      unsigned char hi = lo;
+      if (i + 1 < body.size() && body[i] == '-') {
+        ++i;
+        if (!read_one(hi) || hi < lo) return false;
+      }
+      c |= range(lo, hi);
+    }
+    if (fold) c = fold_case(c);
+    if (negated) c = ~c;  // RE2 folds before negating
+    for (Path& path : paths)
+      if (!settled(path)) path.classes.push_back(c);
+    return true;
+  }
+
+  std::size_t depth_;
+};
+
+// The class a literal character stands for in the scan: '#' any digit, a
+// letter either case, anything else itself.
+ByteClass literal_class(char c) {
+  if (c == '#') return range('0', '9');
+  return fold_case(ByteClass().set(static_cast<unsigned char>(ascii_lower(static_cast<unsigned char>(c)))));
 }
 
-// True iff `literal` (lower case, '#' any digit) occurs in `lead` at `at`.
-bool literal_at(std::string_view lead, std::size_t at, std::string_view literal) {
-  if (at + literal.size() > lead.size()) return false;
-  for (std::size_t k = 0; k < literal.size(); ++k) {
-    char want = static_cast<char>(ascii_lower(static_cast<unsigned char>(literal[k])));
-    char have = lead[at + k];
-    if (want == '#' ? !(have >= '0' && have <= '9') : have != want) return false;
-  }
+// True iff every byte `path` allows at [at, at + literal size) is one the
+// literal allows there.
+bool holds_literal_at(const Path& path, std::size_t at, std::string_view literal) {
+  if (at + literal.size() > path.classes.size()) return false;
+  for (std::size_t k = 0; k < literal.size(); ++k)
+    if ((path.classes[at + k] & ~literal_class(literal[k])).any()) return false;
   return true;
 }
 
 }  // namespace
 
 std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vector<std::string>& literals) {
-  std::vector<LiteralLead> result;
-  for (const std::string& lead : leading_texts(pattern)) {
-    // The first literal found in this lead, earliest position first.
+  std::size_t longest = 0;
+  for (const std::string& literal : literals) longest = std::max(longest, literal.size());
+  if (longest == 0) return {};
+  std::vector<Path> paths(1);
+  if (!PatternReader(kMaxLeadOffset + longest).alternation(pattern, false, paths)) return {};
+
+  std::vector<LiteralLead> leads;
+  for (const Path& path : paths) {
+    // The first place on this way that holds a literal.
     std::optional<LiteralLead> found;
-    for (std::size_t at = 0; at < lead.size() && !found; ++at)
+    for (std::size_t at = 0; at <= kMaxLeadOffset && !found; ++at)
       for (std::size_t i = 0; i < literals.size() && !found; ++i)
-        if (literal_at(lead, at, literals[i])) found = LiteralLead{i, at};
-    if (!found) return {};  // a match may begin with text holding no literal
-    result.push_back(*found);
+        if (holds_literal_at(path, at, literals[i])) found = LiteralLead{i, at, at};
+    if (!found) return {};  // a match may begin with bytes holding no literal
+    auto known = std::find_if(leads.begin(), leads.end(), [&](const LiteralLead& l) { return l.literal == found->literal; });
+    if (known == leads.end()) {
+      leads.push_back(*found);
+    } else {
+      known->min_offset = std::min(known->min_offset, found->min_offset);
+      known->max_offset = std::max(known->max_offset, found->max_offset);
+    }
   }
-  return result;
+  return leads;
 }
 
 }  // namespace coolpapers::detail

@@ -127,6 +127,7 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   few_texts_searched_.store(other.few_texts_searched_.load());
   leads_once_ = std::move(other.leads_once_);
   leads_ = std::move(other.leads_);
+  leads_vary_ = other.leads_vary_;
   return *this;
 }
 
@@ -150,7 +151,8 @@ const std::vector<Rule::Lead>& Rule::leads() const {
     for (const LiteralLead& lead : literal_leads(pattern_, literals_)) {
       std::string text;
       for (char c : literals_[lead.literal]) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
-      leads_.push_back({lead.literal, lead.offset, std::move(text)});
+      leads_.push_back({lead.literal, lead.min_offset, lead.max_offset, std::move(text)});
+      leads_vary_ = leads_vary_ || lead.min_offset != lead.max_offset;
     }
   });
   return leads_;
@@ -189,44 +191,58 @@ bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
   return false;
 }
 
-bool Rule::search(const RE2& re, bool anchored, bool at_leads, std::string_view text, const LiteralSet& present,
-                  std::size_t pos, re2::StringPiece* match, int groups) const {
+bool Rule::search(const RE2& re, bool anchored, std::string_view text, std::size_t pos, re2::StringPiece* match,
+                  int groups) const {
+  if (pos > text.size()) return false;
   const re2::StringPiece whole(text.data(), text.size());
-  if (at_leads) {
-    // Matches start only a lead's offset before an occurrence of its
-    // literal: the first such place at or after `pos` is where the leftmost
-    // match can start. The scan already knows where each literal is.
-    std::size_t start = std::string_view::npos;
-    for (const Lead& lead : leads_) {
-      const std::size_t index = literal_indices[lead.literal];
-      const std::size_t from = pos + lead.offset;
-      if (!present.found[index] || present.last_start[index] < from) continue;
-      const std::size_t at =
-          present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
-      if (at != std::string_view::npos) start = std::min(start, at - lead.offset);
-    }
-    if (start == std::string_view::npos) return false;
-    if (re.Match(whole, start, text.size(), RE2::ANCHOR_START, match, groups)) return true;
-    // No match starts at or before `start`. One anchored try per match
-    // found keeps the cost linear; past it, an unanchored search.
-    pos = start + 1;
-  }
   return re.Match(whole, pos, text.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, match, groups);
+}
+
+bool Rule::search_at_leads(const RE2& re, bool few_texts, std::string_view text, const LiteralSet& present, std::size_t pos,
+                           re2::StringPiece* match, int groups) const {
+  // A match at or after `pos` holds a lead's literal min_offset to
+  // max_offset bytes in, so at or after pos + min_offset: it starts at most
+  // max_offset bytes before the first such occurrence. The earliest of
+  // these places over the leads is where the leftmost match can start; the
+  // scan already knows where each literal is.
+  std::size_t start = std::string_view::npos;
+  for (const Lead& lead : leads_) {
+    const std::size_t index = literal_indices[lead.literal];
+    const std::size_t from = pos + lead.min_offset;
+    if (!present.found[index] || present.last_start[index] < from) continue;
+    const std::size_t at =
+        present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
+    if (at != std::string_view::npos) start = std::min(start, at >= pos + lead.max_offset ? at - lead.max_offset : pos);
+  }
+  if (start == std::string_view::npos) return false;
+  if (leads_vary_) {
+    // The few-texts matcher (\C*?(?:PATTERN)) anchored at `start` finds the
+    // leftmost match from there in one pass; past kFewTextsMaxBytes its
+    // BitState pass would cost more than the DFA matcher's three.
+    if (few_texts && text.size() - start <= kFewTextsMaxBytes) return search(re, true, text, start, match, groups);
+    return search(dfa_matcher_.get(pattern_), false, text, start, match, groups);
+  }
+  // A fixed distance: the match most likely starts right there.
+  if (search(re, true, text, start, match, groups)) return true;
+  // No match starts at or before `start`. One anchored try per match found
+  // keeps the cost linear; past it, an unanchored search.
+  return search(re, false, text, start + 1, match, groups);
 }
 
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
   // Which matcher (see rule.hpp). Once the count is reached it is only read;
   // threads may together pass it by a few texts, which changes no answer.
-  // A rule with leads is tried anchored at them with the DFA matcher's
-  // object, which needs only its forward program for that: no DFA program
-  // is compiled unless a try fails, so it never needs the few-texts matcher.
+  // A rule with leads at fixed distances is tried anchored at them with the
+  // DFA matcher's object, which needs only its forward program for that: no
+  // DFA program is compiled unless a try fails. With leads at distances that
+  // vary it searches from them with the few-texts matcher.
   const bool at_leads = !leads().empty() && literal_indices.size() == literals_.size();
   const RE2* re = nullptr;
-  bool anchored = false;
-  if (!at_leads && text.size() <= kFewTextsMaxBytes &&
-      few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
-    few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
+  bool anchored = false;  // `re` is the few-texts matcher
+  if (at_leads ? leads_vary_
+               : text.size() <= kFewTextsMaxBytes && few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
+    if (!at_leads) few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
     // A pattern that cannot be wrapped (an unclosed \Q quotes the closing
     // parenthesis) is searched by the DFA matcher alone.
     if (const RE2& few = few_texts_matcher_.get(pattern_, "\\C*?(?:", ")"); few.ok()) {
@@ -244,7 +260,8 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
   std::size_t pos = 0;
 
   while (pos <= text.size() && found_here < limit && can_match_from(present, pos) &&
-         search(*re, anchored, at_leads, text, present, pos, match.data(), groups)) {
+         (at_leads ? search_at_leads(*re, anchored, text, present, pos, match.data(), groups)
+                   : search(*re, anchored, text, pos, match.data(), groups))) {
     const std::size_t offset = out.ids.size();
     std::size_t id_start = std::string_view::npos;
     // Resume where the last capture group ended, so a boundary character

@@ -126,11 +126,19 @@ inline constexpr unsigned kFewTexts = 16;
 // one per start) never compiles the DFA programs, a batch compiles them
 // after a few texts, and a long text always uses the DFA matcher (BitState's
 // cost grows with the text).
-// A rule whose pattern begins with fixed text holding one of its literals
-// (its leads: literal_lead.hpp) uses neither of these searches first: the
-// DFA matcher's object is run anchored where the literal scan places that
-// text, which needs only its forward program (OnePass or BitState, no DFA);
-// the unanchored search runs only past a place where that try failed.
+// A rule whose every match holds one of its literals a bounded distance
+// from its start (its leads: literal_lead.hpp) is searched from where the
+// literal scan says the leftmost match can start, not from the text's
+// start:
+//   - when that distance is fixed, the DFA matcher's object is run anchored
+//     there, which needs only its forward program (OnePass or BitState, no
+//     DFA); the unanchored search runs only past a place where that try
+//     failed;
+//   - when it varies (the arXiv ids' boundary of 0 to 2 bytes), the
+//     few-texts matcher is run anchored there: one BitState pass from a
+//     byte or two before the id instead of the three passes of the DFA
+//     matcher. Past kFewTextsMaxBytes of text after that place, the DFA
+//     matcher searches from there.
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
@@ -173,22 +181,27 @@ class Rule {
                 Finds& out) const;
 
  private:
-  // Every match starts `offset` bytes before an occurrence of
-  // literals_[literal] for one of the leads (none known: empty); `text` is
-  // that literal in lower case.
+  // Every match starts `min_offset` to `max_offset` bytes before an
+  // occurrence of literals_[literal] for one of the leads (none known:
+  // empty); `text` is that literal in lower case.
   struct Lead {
     std::size_t literal;
-    std::size_t offset;
+    std::size_t min_offset;
+    std::size_t max_offset;
     std::string text;
   };
   // This rule's leads, read from the pattern on first use, once.
   const std::vector<Lead>& leads() const;
   // Finds the leftmost match at or after `pos` with `re`, which is searched
   // from `pos` either unanchored or (`anchored`: the few-texts matcher)
-  // anchored there. With `at_leads`, first anchored where the leads say a
-  // match can start (literal_lead.hpp).
-  bool search(const re2::RE2& re, bool anchored, bool at_leads, std::string_view text, const LiteralSet& present,
-              std::size_t pos, re2::StringPiece* match, int groups) const;
+  // anchored there.
+  bool search(const re2::RE2& re, bool anchored, std::string_view text, std::size_t pos, re2::StringPiece* match,
+              int groups) const;
+  // The same for a rule with leads: from where they say the leftmost match
+  // at or after `pos` can start (see above).
+  // `re`: the few-texts matcher (`few_texts`) or the DFA matcher's object.
+  bool search_at_leads(const re2::RE2& re, bool few_texts, std::string_view text, const LiteralSet& present, std::size_t pos, re2::StringPiece* match,
+                       int groups) const;
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
@@ -203,6 +216,7 @@ class Rule {
   int yymm_group_ = 0;
   mutable std::unique_ptr<std::once_flag> leads_once_;
   mutable std::vector<Lead> leads_;
+  mutable bool leads_vary_ = false;  // some lead's min_offset != max_offset
 
   LazyRe2 dfa_matcher_;
   LazyRe2 few_texts_matcher_;
