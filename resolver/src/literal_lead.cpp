@@ -1,6 +1,8 @@
 #include "literal_lead.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <bitset>
 #include <optional>
 
@@ -12,13 +14,32 @@ namespace {
 // The bytes one position of a match may hold.
 using ByteClass = std::bitset<256>;
 
-// One way through a pattern's first bytes: a class per byte. `open`: past
-// `classes` the way goes on in a way not followed (a repetition of no fixed
-// count, the text's end), so nothing is known there.
+// One way through a pattern's first bytes, followed byte class by byte
+// class until one of the literals is found on it (`lead`): for each
+// literal, `alive` has bit o set while every byte the way allows from
+// offset o on is one the literal allows at its place (a literal that may
+// start at o). `open`: the way goes on in a way not followed (a repetition
+// of no fixed count, the text's end), so nothing more is known.
+// (Small and flat: ways are copied at every alternative, and the reader
+// runs at the native host's start.)
+constexpr std::size_t kMaxLeadLiterals = 8;  // a rule with more has no leads
 struct Path {
-  std::vector<ByteClass> classes;
+  std::array<std::uint32_t, kMaxLeadLiterals> alive{};
+  std::size_t size = 0;
   bool open = false;
+  std::optional<LiteralLead> lead;
 };
+static_assert(kMaxLeadOffset < 32, "offsets are bits of Path::alive");
+
+// Ways in the same state go on alike: one of them is enough.
+bool same_state(const Path& a, const Path& b) {
+  auto lead = [](const Path& p) {
+    return p.lead ? std::array<std::size_t, 3>{p.lead->literal, p.lead->min_offset, p.lead->max_offset}
+                  : std::array<std::size_t, 3>{};
+  };
+  return a.alive == b.alive && a.size == b.size && a.open == b.open && a.lead.has_value() == b.lead.has_value() &&
+         lead(a) == lead(b);
+}
 
 // More ways than this (alternatives inside alternatives) gives no leads.
 constexpr std::size_t kMaxPaths = 256;
@@ -66,11 +87,21 @@ std::optional<unsigned char> escaped_byte(char e) {
   return std::nullopt;
 }
 
+// The class a literal character stands for in the scan: '#' any digit, a
+// letter either case, anything else itself.
+ByteClass literal_class(char c) {
+  if (c == '#') return range('0', '9');
+  return fold_case(ByteClass().set(static_cast<unsigned char>(ascii_lower(static_cast<unsigned char>(c)))));
+}
+
+// A literal as the classes of its characters.
+using LiteralClasses = std::vector<ByteClass>;
+
 // Reads a pattern and extends ways through it. Every function returns false
 // on a construct it does not follow; the caller then gives no leads.
 class PatternReader {
  public:
-  explicit PatternReader(std::size_t depth) : depth_(depth) {}
+  PatternReader(const std::vector<LiteralClasses>& literals, std::size_t depth) : literals_(literals), depth_(depth) {}
 
   // Extends each way in `paths` by every alternative of `text` (a pattern
   // or a group's inside).
@@ -85,7 +116,9 @@ class PatternReader {
       if (!alternative_end(text, end)) return false;
       std::vector<Path> these = todo;
       if (!sequence(text.substr(start, end - start), fold, these)) return false;
-      for (Path& path : these) paths.push_back(std::move(path));
+      for (Path& path : these)
+        if (std::none_of(paths.begin(), paths.end(), [&](const Path& p) { return same_state(p, path); }))
+          paths.push_back(std::move(path));
       if (paths.size() > kMaxPaths) return false;
       if (end == text.size()) return true;
       start = end + 1;  // past the '|'
@@ -93,7 +126,32 @@ class PatternReader {
   }
 
  private:
-  bool settled(const Path& path) const { return path.open || path.classes.size() >= depth_; }
+  bool settled(const Path& path) const { return path.open || path.lead || path.size >= depth_; }
+
+  // Follows every way not settled by one byte of class `c`, and notes on
+  // each the first literal that now ends on it, at the smallest offset.
+  void append(const ByteClass& c, std::vector<Path>& paths) const {
+    for (Path& path : paths) {
+      if (settled(path)) continue;
+      const std::size_t at = path.size++;
+      for (std::size_t i = 0; i < literals_.size(); ++i) {
+        const LiteralClasses& literal = literals_[i];
+        std::uint32_t alive = path.alive[i];
+        if (at <= kMaxLeadOffset) alive |= std::uint32_t{1} << at;  // the literal may start here
+        for (std::uint32_t rest = alive; rest != 0; rest &= rest - 1) {
+          const auto offset = static_cast<std::size_t>(__builtin_ctz(rest));
+          if ((c & ~literal[at - offset]).any()) alive &= ~(std::uint32_t{1} << offset);
+        }
+        // Offsets whose literal is now whole: found (the smallest first).
+        for (std::uint32_t rest = alive; rest != 0; rest &= rest - 1) {
+          const auto offset = static_cast<std::size_t>(__builtin_ctz(rest));
+          if (at + 1 - offset == literal.size() && (!path.lead || offset < path.lead->min_offset))
+            path.lead = LiteralLead{i, offset, offset};
+        }
+        path.alive[i] = alive;
+      }
+    }
+  }
 
   // Moves `i` to the end of the alternative starting there: the next '|'
   // outside groups and classes, or the text's end.
@@ -218,9 +276,7 @@ class PatternReader {
   // Extends the ways by one atom.
   bool atom(std::string_view text, bool fold, std::vector<Path>& paths) const {
     auto append = [&](ByteClass c) {
-      if (fold) c = fold_case(c);
-      for (Path& path : paths)
-        if (!settled(path)) path.classes.push_back(c);
+      this->append(fold ? fold_case(c) : c, paths);
       return true;
     };
     char c = text[0];
@@ -297,53 +353,38 @@ class PatternReader {
     }
     if (fold) c = fold_case(c);
     if (negated) c = ~c;  // RE2 folds before negating
-    for (Path& path : paths)
-      if (!settled(path)) path.classes.push_back(c);
+    append(c, paths);
     return true;
   }
 
+  const std::vector<LiteralClasses>& literals_;
   std::size_t depth_;
 };
-
-// The class a literal character stands for in the scan: '#' any digit, a
-// letter either case, anything else itself.
-ByteClass literal_class(char c) {
-  if (c == '#') return range('0', '9');
-  return fold_case(ByteClass().set(static_cast<unsigned char>(ascii_lower(static_cast<unsigned char>(c)))));
-}
-
-// True iff every byte `path` allows at [at, at + literal size) is one the
-// literal allows there.
-bool holds_literal_at(const Path& path, std::size_t at, std::string_view literal) {
-  if (at + literal.size() > path.classes.size()) return false;
-  for (std::size_t k = 0; k < literal.size(); ++k)
-    if ((path.classes[at + k] & ~literal_class(literal[k])).any()) return false;
-  return true;
-}
 
 }  // namespace
 
 std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vector<std::string>& literals) {
+  if (literals.size() > kMaxLeadLiterals) return {};
+  std::vector<LiteralClasses> classes;
   std::size_t longest = 0;
-  for (const std::string& literal : literals) longest = std::max(longest, literal.size());
+  for (const std::string& literal : literals) {
+    classes.emplace_back();
+    for (char c : literal) classes.back().push_back(literal_class(c));
+    longest = std::max(longest, literal.size());
+  }
   if (longest == 0) return {};
   std::vector<Path> paths(1);
-  if (!PatternReader(kMaxLeadOffset + longest).alternation(pattern, false, paths)) return {};
+  if (!PatternReader(classes, kMaxLeadOffset + longest).alternation(pattern, false, paths)) return {};
 
   std::vector<LiteralLead> leads;
   for (const Path& path : paths) {
-    // The first place on this way that holds a literal.
-    std::optional<LiteralLead> found;
-    for (std::size_t at = 0; at <= kMaxLeadOffset && !found; ++at)
-      for (std::size_t i = 0; i < literals.size() && !found; ++i)
-        if (holds_literal_at(path, at, literals[i])) found = LiteralLead{i, at, at};
-    if (!found) return {};  // a match may begin with bytes holding no literal
-    auto known = std::find_if(leads.begin(), leads.end(), [&](const LiteralLead& l) { return l.literal == found->literal; });
+    if (!path.lead) return {};  // a match may begin with bytes holding no literal
+    auto known = std::find_if(leads.begin(), leads.end(), [&](const LiteralLead& l) { return l.literal == path.lead->literal; });
     if (known == leads.end()) {
-      leads.push_back(*found);
+      leads.push_back(*path.lead);
     } else {
-      known->min_offset = std::min(known->min_offset, found->min_offset);
-      known->max_offset = std::max(known->max_offset, found->max_offset);
+      known->min_offset = std::min(known->min_offset, path.lead->min_offset);
+      known->max_offset = std::max(known->max_offset, path.lead->max_offset);
     }
   }
   return leads;

@@ -26,7 +26,7 @@ struct LiteralLead {
 };
 
 // How far into a match a lead's literal may start (bytes).
-inline constexpr std::size_t kMaxLeadOffset = 32;
+inline constexpr std::size_t kMaxLeadOffset = 16;
 
 // The leads of `pattern` (RE2 syntax, read as Latin-1), or none. Every way
 // through the pattern's first bytes (each alternative, each fixed count of
