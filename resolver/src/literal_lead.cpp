@@ -23,15 +23,23 @@ using ByteClass = std::bitset<256>;
 // (Small and flat: ways are copied at every alternative, and the reader
 // runs at the native host's start.)
 constexpr std::size_t kMaxLeadLiterals = 8;  // a rule with more has no leads
+constexpr std::size_t kMaxShapeBytes = 4;
+// `begin`: the way begins with ^ or \A; `before`: the classes of its first
+// bytes, for the shape of what precedes its literal (LeadShape; its first
+// kMaxShapeBytes bytes are enough to turn most places away, and keep ways
+// small).
 struct Path {
   std::array<std::uint32_t, kMaxLeadLiterals> alive{};
   std::size_t size = 0;
   bool open = false;
+  bool begin = false;
   std::optional<LiteralLead> lead;
+  std::array<ByteClass, kMaxShapeBytes> before{};
 };
 static_assert(kMaxLeadOffset < 32, "offsets are bits of Path::alive");
 
-// Ways in the same state go on alike: one of them is enough.
+// Ways in the same state go on alike: one of them is enough, with what
+// either allows before its literal.
 bool same_state(const Path& a, const Path& b) {
   auto lead = [](const Path& p) {
     return p.lead ? std::array<std::size_t, 3>{p.lead->literal, p.lead->min_offset, p.lead->max_offset}
@@ -43,6 +51,9 @@ bool same_state(const Path& a, const Path& b) {
 
 // More ways than this (alternatives inside alternatives) gives no leads.
 constexpr std::size_t kMaxPaths = 256;
+// A repetition whose count may vary by at most this much is followed count
+// by count ("\\.?" is two ways); one that varies more ends the ways.
+constexpr std::size_t kMaxCountsFollowed = 3;
 
 ByteClass range(unsigned char lo, unsigned char hi) {
   ByteClass c;
@@ -108,6 +119,8 @@ class PatternReader {
   bool alternation(std::string_view text, bool fold, std::vector<Path>& paths) const {
     // Ways already known far enough, or open, are not extended.
     std::vector<Path> done, todo;
+    done.reserve(paths.size() + 8);
+    todo.reserve(paths.size());
     for (Path& path : paths) (settled(path) ? done : todo).push_back(std::move(path));
     paths = std::move(done);
     std::size_t start = 0;
@@ -116,9 +129,7 @@ class PatternReader {
       if (!alternative_end(text, end)) return false;
       std::vector<Path> these = todo;
       if (!sequence(text.substr(start, end - start), fold, these)) return false;
-      for (Path& path : these)
-        if (std::none_of(paths.begin(), paths.end(), [&](const Path& p) { return same_state(p, path); }))
-          paths.push_back(std::move(path));
+      for (Path& path : these) add_way(std::move(path), paths);
       if (paths.size() > kMaxPaths) return false;
       if (end == text.size()) return true;
       start = end + 1;  // past the '|'
@@ -126,6 +137,17 @@ class PatternReader {
   }
 
  private:
+  // Adds `path` to `paths`, or merges it into one in the same state.
+  static void add_way(Path path, std::vector<Path>& paths) {
+    auto same = std::find_if(paths.begin(), paths.end(), [&](const Path& p) { return same_state(p, path); });
+    if (same == paths.end()) {
+      paths.push_back(std::move(path));
+      return;
+    }
+    same->begin = same->begin && path.begin;
+    for (std::size_t k = 0; k < std::min(path.size, kMaxShapeBytes); ++k) same->before[k] |= path.before[k];
+  }
+
   bool settled(const Path& path) const { return path.open || path.lead || path.size >= depth_; }
 
   // Follows every way not settled by one byte of class `c`, and notes on
@@ -134,6 +156,7 @@ class PatternReader {
     for (Path& path : paths) {
       if (settled(path)) continue;
       const std::size_t at = path.size++;
+      if (at < kMaxShapeBytes) path.before[at] = c;
       for (std::size_t i = 0; i < literals_.size(); ++i) {
         const LiteralClasses& literal = literals_[i];
         std::uint32_t alive = path.alive[i];
@@ -267,8 +290,17 @@ class PatternReader {
         if (std::all_of(paths.begin(), paths.end(), [&](const Path& p) { return settled(p); })) return true;
         if (!atom(atom_text, fold, paths)) return false;
       }
-      if (max != min)
+      if (max && *max - min <= kMaxCountsFollowed) {
+        // Each further count is a way of its own ("x?": none or one x).
+        std::vector<Path> more = paths;
+        for (std::size_t n = min; n < *max; ++n) {
+          if (!atom(atom_text, fold, more)) return false;
+          for (const Path& path : more) add_way(path, paths);
+          if (paths.size() > kMaxPaths) return false;
+        }
+      } else if (max != min) {
         for (Path& path : paths) path.open = true;
+      }
     }
     return true;
   }
@@ -282,7 +314,7 @@ class PatternReader {
     char c = text[0];
     if (c == '(') return group(text.substr(1, text.size() - 2), fold, paths);
     if (c == '[') return char_class(text, fold, paths);
-    if (c == '^') return true;  // the text's start: no byte
+    if (c == '^') return begin(paths);  // the text's start: no byte
     if (c == '$') {
       for (Path& path : paths) path.open = true;
       return true;
@@ -290,7 +322,8 @@ class PatternReader {
     if (c == '.') return append(~ByteClass().set('\n'));
     if (c != '\\') return append(ByteClass().set(static_cast<unsigned char>(c)));
     char e = text[1];
-    if (e == 'b' || e == 'B' || e == 'A') return true;  // assertions: no byte
+    if (e == 'A') return begin(paths);
+    if (e == 'b' || e == 'B') return true;  // assertions: no byte
     if (e == 'z') {
       for (Path& path : paths) path.open = true;
       return true;
@@ -299,6 +332,13 @@ class PatternReader {
     if (auto perl = perl_class(e)) return append(*perl);
     if (auto byte = escaped_byte(e)) return append(ByteClass().set(*byte));
     return false;
+  }
+
+  // The text's start: no byte, and a way that has none yet begins there.
+  bool begin(std::vector<Path>& paths) const {
+    for (Path& path : paths)
+      if (!settled(path) && path.size == 0) path.begin = true;
+    return true;
   }
 
   // A group's inside, after its opening parenthesis.
@@ -363,7 +403,7 @@ class PatternReader {
 
 }  // namespace
 
-std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vector<std::string>& literals) {
+Leads literal_leads(std::string_view pattern, const std::vector<std::string>& literals) {
   if (literals.size() > kMaxLeadLiterals) return {};
   std::vector<LiteralClasses> classes;
   std::size_t longest = 0;
@@ -376,15 +416,28 @@ std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vect
   std::vector<Path> paths(1);
   if (!PatternReader(classes, kMaxLeadOffset + longest).alternation(pattern, false, paths)) return {};
 
-  std::vector<LiteralLead> leads;
+  Leads leads;
   for (const Path& path : paths) {
     if (!path.lead) return {};  // a match may begin with bytes holding no literal
-    auto known = std::find_if(leads.begin(), leads.end(), [&](const LiteralLead& l) { return l.literal == path.lead->literal; });
-    if (known == leads.end()) {
-      leads.push_back(*path.lead);
+    const LiteralLead& found = *path.lead;
+    auto known = std::find_if(leads.literals.begin(), leads.literals.end(),
+                              [&](const LiteralLead& l) { return l.literal == found.literal; });
+    if (known == leads.literals.end()) {
+      leads.literals.push_back(found);
     } else {
-      known->min_offset = std::min(known->min_offset, path.lead->min_offset);
-      known->max_offset = std::max(known->max_offset, path.lead->max_offset);
+      known->min_offset = std::min(known->min_offset, found.min_offset);
+      known->max_offset = std::max(known->max_offset, found.max_offset);
+    }
+    const std::size_t offset = found.min_offset;
+    const std::size_t known_bytes = std::min(offset, kMaxShapeBytes);
+    auto shape = std::find_if(leads.shapes.begin(), leads.shapes.end(),
+                              [&](const LeadShape& s) { return s.offset == offset; });
+    if (shape == leads.shapes.end()) {
+      leads.shapes.push_back(
+          {offset, path.begin, std::vector<ByteClass>(path.before.begin(), path.before.begin() + known_bytes)});
+    } else {
+      shape->at_text_start = shape->at_text_start && path.begin;
+      for (std::size_t k = 0; k < known_bytes; ++k) shape->before[k] |= path.before[k];
     }
   }
   return leads;

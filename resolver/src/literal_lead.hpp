@@ -9,6 +9,7 @@
 // one to find where it starts).
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -25,6 +26,22 @@ struct LiteralLead {
   std::size_t max_offset;
 };
 
+// What the bytes before a lead's literal may be, for the ways that put it
+// `offset` bytes into the match: a match starting at a place where they
+// are not is impossible (a necessary condition, not a sufficient one).
+struct LeadShape {
+  std::size_t offset;
+  bool at_text_start = false;  // every such way begins with ^ or \A
+  // The bytes allowed at each of the first min(offset, 4) places.
+  std::vector<std::bitset<256>> before;
+};
+
+struct Leads {
+  std::vector<LiteralLead> literals;
+  std::vector<LeadShape> shapes;  // one per offset
+  bool empty() const { return literals.empty(); }
+};
+
 // How far into a match a lead's literal may start (bytes).
 inline constexpr std::size_t kMaxLeadOffset = 16;
 
@@ -39,6 +56,6 @@ inline constexpr std::size_t kMaxLeadOffset = 16;
 // assertions ^ \b \B \A (zero bytes) and the repetitions ? * + {n} {n,}
 // {n,m} (a way ends where the count is no longer fixed). Anything else
 // gives no leads: this only ever errs towards none.
-std::vector<LiteralLead> literal_leads(std::string_view pattern, const std::vector<std::string>& literals);
+Leads literal_leads(std::string_view pattern, const std::vector<std::string>& literals);
 
 }  // namespace coolpapers::detail

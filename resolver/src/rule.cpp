@@ -127,7 +127,8 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   few_texts_searched_.store(other.few_texts_searched_.load());
   leads_once_ = std::move(other.leads_once_);
   leads_ = std::move(other.leads_);
-  leads_vary_ = other.leads_vary_;
+  lead_shapes_ = std::move(other.lead_shapes_);
+  lead_shapes_need_text_start_ = other.lead_shapes_need_text_start_;
   return *this;
 }
 
@@ -148,12 +149,15 @@ const std::vector<Rule::Lead>& Rule::leads() const {
     // Only for Latin-1 patterns: in UTF-8 mode "(?i:k)" also matches the
     // Kelvin sign, which the ASCII literal scan would not place.
     if (needs_utf8(pattern_)) return;
-    for (const LiteralLead& lead : literal_leads(pattern_, literals_)) {
+    Leads leads = literal_leads(pattern_, literals_);
+    for (const LiteralLead& lead : leads.literals) {
       std::string text;
       for (char c : literals_[lead.literal]) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
       leads_.push_back({lead.literal, lead.min_offset, lead.max_offset, std::move(text)});
-      leads_vary_ = leads_vary_ || lead.min_offset != lead.max_offset;
     }
+    lead_shapes_ = std::move(leads.shapes);
+    lead_shapes_need_text_start_ = !lead_shapes_.empty() &&
+        std::all_of(lead_shapes_.begin(), lead_shapes_.end(), [](const LeadShape& s) { return s.at_text_start; });
   });
   return leads_;
 }
@@ -198,51 +202,70 @@ bool Rule::search(const RE2& re, bool anchored, std::string_view text, std::size
   return re.Match(whole, pos, text.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, match, groups);
 }
 
-bool Rule::search_at_leads(const RE2& re, bool few_texts, std::string_view text, const LiteralSet& present, std::size_t pos,
-                           re2::StringPiece* match, int groups) const {
+bool Rule::may_start_at(std::string_view text, std::size_t start) const {
+  for (const LeadShape& shape : lead_shapes_) {
+    if (start + shape.offset > text.size() || (shape.at_text_start && start != 0)) continue;
+    std::size_t k = 0;
+    while (k < shape.before.size() && shape.before[k][static_cast<unsigned char>(text[start + k])]) ++k;
+    if (k == shape.before.size()) return true;
+  }
+  return false;
+}
+
+bool Rule::usable(const RE2& re) const { return re.ok() && re.NumberOfCapturingGroups() >= output_.max_group; }
+
+bool Rule::search_at_leads(const RE2*& re, bool& unusable, std::string_view text, const LiteralSet& present,
+                           std::size_t pos, re2::StringPiece* match, int groups) const {
   // A match at or after `pos` holds a lead's literal min_offset to
   // max_offset bytes in, so at or after pos + min_offset: it starts at most
-  // max_offset bytes before the first such occurrence. The earliest of
-  // these places over the leads is where the leftmost match can start; the
-  // scan already knows where each literal is.
-  std::size_t start = std::string_view::npos;
+  // max_offset bytes before the first such occurrence. Over the leads, the
+  // leftmost match starts at or after `first`; up to `last`, each place is
+  // tried anchored where the bytes fit a lead's shape (the scan already
+  // knows where each literal is).
+  std::size_t first = std::string_view::npos, last = std::string_view::npos;
   for (const Lead& lead : leads_) {
     const std::size_t index = literal_indices[lead.literal];
     const std::size_t from = pos + lead.min_offset;
     if (!present.found[index] || present.last_start[index] < from) continue;
     const std::size_t at =
         present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
-    if (at != std::string_view::npos) start = std::min(start, at >= pos + lead.max_offset ? at - lead.max_offset : pos);
+    if (at == std::string_view::npos) continue;
+    first = std::min(first, at >= pos + lead.max_offset ? at - lead.max_offset : pos);
+    last = std::min(last, at - lead.min_offset);
   }
-  if (start == std::string_view::npos) return false;
-  if (leads_vary_) {
-    // The few-texts matcher (\C*?(?:PATTERN)) anchored at `start` finds the
-    // leftmost match from there in one pass; past kFewTextsMaxBytes its
-    // BitState pass would cost more than the DFA matcher's three.
-    if (few_texts && text.size() - start <= kFewTextsMaxBytes) return search(re, true, text, start, match, groups);
-    return search(dfa_matcher_.get(pattern_), false, text, start, match, groups);
-  }
-  // A fixed distance: the match most likely starts right there.
-  if (search(re, true, text, start, match, groups)) return true;
-  // No match starts at or before `start`. One anchored try per match found
-  // keeps the cost linear; past it, an unanchored search.
-  return search(re, false, text, start + 1, match, groups);
+  if (first == std::string_view::npos) return false;
+  // The DFA matcher's object, compiled on first need.
+  auto matcher = [&]() -> const RE2* {
+    if (!re) re = &dfa_matcher_.get(pattern_);
+    unusable = !usable(*re);
+    return unusable ? nullptr : re;
+  };
+  for (std::size_t start = first; start <= last; ++start)
+    if (may_start_at(text, start)) {
+      if (!matcher()) return false;
+      if (search(*re, true, text, start, match, groups)) return true;
+    }
+  // No match starts at or before `last`. The tries are bounded per match
+  // found, which keeps the cost linear; past them, an unanchored search,
+  // which no match can need when every match starts at the text's start.
+  if (lead_shapes_need_text_start_) return false;
+  if (!matcher()) return false;
+  return search(*re, false, text, last + 1, match, groups);
 }
 
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
   // Which matcher (see rule.hpp). Once the count is reached it is only read;
   // threads may together pass it by a few texts, which changes no answer.
-  // A rule with leads at fixed distances is tried anchored at them with the
-  // DFA matcher's object, which needs only its forward program for that: no
-  // DFA program is compiled unless a try fails. With leads at distances that
-  // vary it searches from them with the few-texts matcher.
-  const bool at_leads = !leads().empty() && literal_indices.size() == literals_.size();
+  // After the few texts, a rule with leads is tried anchored at them with
+  // the DFA matcher's object, which needs only its forward program for
+  // that (no DFA program is compiled unless the tries fail); the object is
+  // compiled only when a place fits (search_at_leads).
   const RE2* re = nullptr;
-  bool anchored = false;  // `re` is the few-texts matcher
-  if (at_leads ? leads_vary_
-               : text.size() <= kFewTextsMaxBytes && few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
-    if (!at_leads) few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
+  bool anchored = false;
+  bool at_leads = false;
+  if (text.size() <= kFewTextsMaxBytes && few_texts_searched_.load(std::memory_order_relaxed) < kFewTexts) {
+    few_texts_searched_.fetch_add(1, std::memory_order_relaxed);
     // A pattern that cannot be wrapped (an unclosed \Q quotes the closing
     // parenthesis) is searched by the DFA matcher alone.
     if (const RE2& few = few_texts_matcher_.get(pattern_, "\\C*?(?:", ")"); few.ok()) {
@@ -250,8 +273,10 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
       anchored = true;
     }
   }
-  if (!re) re = &dfa_matcher_.get(pattern_);
-  if (!re->ok() || re->NumberOfCapturingGroups() < output_.max_group) return false;
+  if (!re) at_leads = !leads().empty() && literal_indices.size() == literals_.size();
+  if (!re && !at_leads) re = &dfa_matcher_.get(pattern_);
+  if (re && !usable(*re)) return false;
+  bool unusable = false;
 
   const int groups = output_.max_group + 1;
   std::array<re2::StringPiece, kMaxGroups + 1> match;
@@ -260,7 +285,7 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
   std::size_t pos = 0;
 
   while (pos <= text.size() && found_here < limit && can_match_from(present, pos) &&
-         (at_leads ? search_at_leads(*re, anchored, text, present, pos, match.data(), groups)
+         (at_leads ? search_at_leads(re, unusable, text, present, pos, match.data(), groups)
                    : search(*re, anchored, text, pos, match.data(), groups))) {
     const std::size_t offset = out.ids.size();
     std::size_t id_start = std::string_view::npos;
@@ -296,7 +321,7 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
     out.found.push_back(found);
     ++found_here;
   }
-  return true;
+  return !unusable;
 }
 
 }  // namespace coolpapers::detail

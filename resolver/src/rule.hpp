@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "literal_filter.hpp"
+#include "literal_lead.hpp"
 
 namespace re2 {
 class RE2;
@@ -123,22 +124,19 @@ inline constexpr unsigned kFewTexts = 16;
 //     searches about twice as slowly.
 // The first kFewTexts texts of at most kFewTextsMaxBytes go to the few-texts
 // matcher: a process that resolves a few texts (the native host resolves
-// one per start) never compiles the DFA programs, a batch compiles them
-// after a few texts, and a long text always uses the DFA matcher (BitState's
-// cost grows with the text).
-// A rule whose every match holds one of its literals a bounded distance
-// from its start (its leads: literal_lead.hpp) is searched from where the
-// literal scan says the leftmost match can start, not from the text's
-// start:
-//   - when that distance is fixed, the DFA matcher's object is run anchored
-//     there, which needs only its forward program (OnePass or BitState, no
-//     DFA); the unanchored search runs only past a place where that try
-//     failed;
-//   - when it varies (the arXiv ids' boundary of 0 to 2 bytes), the
-//     few-texts matcher is run anchored there: one BitState pass from a
-//     byte or two before the id instead of the three passes of the DFA
-//     matcher. Past kFewTextsMaxBytes of text after that place, the DFA
-//     matcher searches from there.
+// one per start) compiles one program per rule it needs and never the DFA
+// programs, a batch compiles them after a few texts, and a long text always
+// uses the DFA matcher (BitState's cost grows with the text).
+// After its few texts, a rule whose every match holds one of its literals
+// a bounded distance from its start (its leads: literal_lead.hpp) is
+// searched from where the literal scan says the leftmost match can start,
+// not from the text's start: the DFA matcher's object is run anchored at
+// each place from there up to where the literal would be the furthest in
+// (one place when that distance is fixed, up to three for the arXiv ids'
+// boundary of 0 to 2 bytes), skipping places whose bytes cannot begin a
+// match (LeadShape). An anchored search needs only the forward program
+// (OnePass for a one-pass pattern, else BitState; no DFA); an unanchored
+// search runs only past those places, when every try failed.
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,
@@ -197,10 +195,15 @@ class Rule {
   // anchored there.
   bool search(const re2::RE2& re, bool anchored, std::string_view text, std::size_t pos, re2::StringPiece* match,
               int groups) const;
-  // The same for a rule with leads: from where they say the leftmost match
-  // at or after `pos` can start (see above).
-  // `re`: the few-texts matcher (`few_texts`) or the DFA matcher's object.
-  bool search_at_leads(const re2::RE2& re, bool few_texts, std::string_view text, const LiteralSet& present, std::size_t pos, re2::StringPiece* match,
+  // True iff `re` compiled and has the groups the output names.
+  bool usable(const re2::RE2& re) const;
+  // True iff the bytes at `start` fit one of lead_shapes_.
+  bool may_start_at(std::string_view text, std::size_t start) const;
+  // The same as search() for a rule with leads: from where they say the
+  // leftmost match at or after `pos` can start (see above). `re`: the DFA
+  // matcher's object, set here when first needed; `unusable` is set when it
+  // cannot be used (see usable()).
+  bool search_at_leads(const re2::RE2*& re, bool& unusable, std::string_view text, const LiteralSet& present, std::size_t pos, re2::StringPiece* match,
                        int groups) const;
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
@@ -216,7 +219,8 @@ class Rule {
   int yymm_group_ = 0;
   mutable std::unique_ptr<std::once_flag> leads_once_;
   mutable std::vector<Lead> leads_;
-  mutable bool leads_vary_ = false;  // some lead's min_offset != max_offset
+  mutable std::vector<LeadShape> lead_shapes_;
+  mutable bool lead_shapes_need_text_start_ = false;  // every match starts at the text's start
 
   LazyRe2 dfa_matcher_;
   LazyRe2 few_texts_matcher_;
