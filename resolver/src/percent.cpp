@@ -40,8 +40,13 @@ void append_encoded(std::string& out, std::string_view text, const bool (&keep)[
 
 void percent_decode_repeatedly(std::string_view in, std::string& out, int max_rounds) {
   if (!coolpapers::percent_decode(in, false, out)) return;
-  std::string next;
-  for (int round = 1; round < max_rounds && coolpapers::percent_decode(out, false, next); ++round) out.swap(next);
+  // Another round only while a '%' is left (most texts have none after the
+  // first), into a buffer that keeps its capacity from text to text.
+  thread_local std::string next;
+  for (int round = 1; round < max_rounds && out.find('%') != std::string::npos &&
+                      coolpapers::percent_decode(out, false, next);
+       ++round)
+    out.swap(next);
 }
 
 void append_percent_encoded(std::string& out, std::string_view text) {
@@ -67,27 +72,29 @@ int hex_value(char c) {
 }  // namespace
 
 bool percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
-  // Most inputs have nothing to decode: find that out with one memchr and
-  // copy them in one go.
-  bool nothing = plus_is_space ? text.find_first_of("%+") == std::string_view::npos
-                               : text.find('%') == std::string_view::npos;
-  if (nothing) {
-    out.assign(text);
-    return false;
-  }
   out.clear();
   bool decoded = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // What lies before the next byte that may change is copied in one go
+    // (a text without any: one memchr and one copy).
+    std::size_t next = plus_is_space ? text.find_first_of("%+", i) : text.find('%', i);
+    if (next == std::string_view::npos) next = text.size();
+    out.append(text.data() + i, next - i);
+    if (next == text.size()) break;
     int hi = 0, lo = 0;
-    if (c == '%' && i + 2 < text.size() && (hi = hex_value(text[i + 1])) >= 0 &&
-        (lo = hex_value(text[i + 2])) >= 0) {
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
+    if (text[next] == '+') {
+      out.push_back(' ');
       decoded = true;
+      i = next + 1;
+    } else if (next + 2 < text.size() && (hi = hex_value(text[next + 1])) >= 0 &&
+               (lo = hex_value(text[next + 2])) >= 0) {
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      decoded = true;
+      i = next + 3;
     } else {
-      decoded |= c == '+' && plus_is_space;
-      out.push_back(c == '+' && plus_is_space ? ' ' : c);
+      out.push_back('%');  // not followed by two hex digits: kept
+      i = next + 1;
     }
   }
   return decoded;

@@ -115,7 +115,7 @@ class Matcher {
     if (s.literals.found.none() && table_.every_rule_has_literals) return false;
     for (std::size_t f = 0; f < table_.families.size(); ++f) {
       const detail::Family& family = table_.families[f];
-      if (family.listing != listing_stage) continue;
+      if (family.listing != listing_stage || !table_.family_may_match(f, s.literals)) continue;
       s.finds.clear();
       std::size_t limit = listing_stage ? 1 : options_.max_ids;
       for (std::size_t r : table_.by_family[f]) {

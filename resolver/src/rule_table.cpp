@@ -207,17 +207,25 @@ class SourceBuilder {
 // Registers every rule's literals and groups rules by family.
 std::optional<ConfigError> index_rules(RuleTable& table) {
   table.by_family.assign(table.families.size(), {});
+  table.family_literals.assign(table.families.size(), std::vector<std::size_t>());
   for (std::size_t i = 0; i < table.rules.size(); ++i) {
     Rule& rule = table.rules[i];
     table.by_family[rule.family()].push_back(i);
-    if (rule.literals().empty()) table.every_rule_has_literals = false;
+    auto& family_literals = table.family_literals[rule.family()];
+    if (rule.literals().empty()) {
+      table.every_rule_has_literals = false;
+      family_literals.reset();
+    }
     rule.literal_indices.clear();
     for (const auto& literal : rule.literals()) {
       if (table.filter.size() >= kMaxLiterals)
         return ConfigError{rule.source(), rule.id(),
                            "too many distinct literals (at most " + std::to_string(kMaxLiterals) + ")",
                            literal};
-      rule.literal_indices.push_back(table.filter.add(literal));
+      const std::size_t index = table.filter.add(literal);
+      rule.literal_indices.push_back(index);
+      if (family_literals && std::find(family_literals->begin(), family_literals->end(), index) == family_literals->end())
+        family_literals->push_back(index);
     }
   }
   return std::nullopt;

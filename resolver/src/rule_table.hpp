@@ -38,9 +38,20 @@ struct RuleTable {
   std::vector<Family> families;                     // priority order
   std::vector<Rule> rules;                          // table order
   std::vector<std::vector<std::size_t>> by_family;  // rule indices per family
+  // Per family, the literals of its rules (in the filter), or nullopt when
+  // a rule of it has none: a text holding none of them skips the family.
+  std::vector<std::optional<std::vector<std::size_t>>> family_literals;
   std::vector<SiteWithoutRule> sites_without_rule;
   LiteralFilter filter;
   bool every_rule_has_literals = true;  // then a text with none can skip all rules
+
+  // True iff a rule of family `f` may match a text whose scan is `present`.
+  bool family_may_match(std::size_t f, const LiteralSet& present) const {
+    if (!family_literals[f]) return true;
+    for (std::size_t i : *family_literals[f])
+      if (present.found[i]) return true;
+    return false;
+  }
   // The examples of user rules and their text, which the rules view (the
   // built-in rules' examples are static). Deques: elements never move.
   std::deque<std::string> user_text;
