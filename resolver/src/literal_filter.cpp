@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cassert>
+#include <cstring>
 #include <string_view>
 
 #include "ascii.hpp"
@@ -24,6 +25,22 @@ constexpr std::array<int, 256> kCommonness = [] {
   table['#'] = 40;
   return table;
 }();
+
+// One bit per pair of bytes.
+constexpr std::size_t kPairCount = 256 * 256;
+
+// The index of the pair of bytes at `at`: one 16-bit load. Its value
+// depends on the machine's byte order, the same when the table is built.
+std::uint16_t pair_at(const unsigned char* at) {
+  std::uint16_t pair;
+  std::memcpy(&pair, at, sizeof pair);
+  return pair;
+}
+
+std::uint16_t pair_of(unsigned char first, unsigned char second) {
+  const unsigned char bytes[2] = {first, second};
+  return pair_at(bytes);
+}
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -82,43 +99,59 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     probe.next = static_cast<unsigned char>(text[probe.offset + 1]);
     probe.next_is_digit = probe.next == '#';
   }
+  if (pair_bits_.empty()) pair_bits_.assign(kPairCount / 64, 0);
+  auto set_pair = [&](unsigned char first, unsigned char second) {
+    unsigned pair = pair_of(first, second);
+    pair_bits_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+  };
   for_each_byte(static_cast<unsigned char>(text[probe.offset]), [&](unsigned char c) {
     by_first_[c].push_back(probe);
-    if (first_slot_[c] == 0) {
-      next_.emplace_back();
-      first_slot_[c] = static_cast<std::uint16_t>(next_.size());
-    }
-    std::bitset<256>& next = next_[first_slot_[c] - 1];
     if (probe.single)
-      next.set();
-    else  // the scan looks the second byte up in lower case
-      for_each_byte(probe.next, [&](unsigned char b) { next.set(ascii_lower(b)); });
+      for (unsigned second = 0; second < 256; ++second) set_pair(c, static_cast<unsigned char>(second));
+    else
+      for_each_byte(probe.next, [&](unsigned char second) { set_pair(c, second); });
   });
   literals_.push_back({std::move(text)});
   return index;
 }
 
-void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
-  found.found.reset();
-  const std::size_t size = text.size();
-  for (std::size_t i = 0; i < size; ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    const std::uint16_t slot = first_slot_[c];
-    if (slot == 0) continue;
-    // The byte after this one, lower case; 0 at the end (no literal holds 0).
-    unsigned char next = i + 1 < size ? ascii_lower(static_cast<unsigned char>(text[i + 1])) : 0;
-    if (!next_[slot - 1][next]) continue;
-    for (const Probe& probe : by_first_[c]) {
-      if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
-      if (i < probe.offset) continue;
-      std::size_t start = i - probe.offset;
-      if (matches_at(text, start, literals_[probe.literal].text)) {
-        if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
-        found.found.set(probe.literal);
-        found.last_start[probe.literal] = start;
-      }
+void LiteralFilter::verify_at(std::string_view text, std::size_t at, LiteralSet& found) const {
+  // The byte after this one, lower case; 0 at the end (no literal holds 0).
+  const unsigned char next = at + 1 < text.size() ? ascii_lower(static_cast<unsigned char>(text[at + 1])) : 0;
+  for (const Probe& probe : by_first_[static_cast<unsigned char>(text[at])]) {
+    if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
+    if (at < probe.offset) continue;
+    std::size_t start = at - probe.offset;
+    if (matches_at(text, start, literals_[probe.literal].text)) {
+      if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
+      found.found.set(probe.literal);
+      found.last_start[probe.literal] = start;
     }
   }
+}
+
+void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
+  found.found.reset();
+  if (text.empty() || pair_bits_.empty()) return;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::uint64_t* bits = pair_bits_.data();
+  // Bit 0 is set iff the pair is in the table; the other bits are noise.
+  auto pair_bit = [bits](std::size_t pair) { return bits[pair / 64] >> (pair % 64); };
+  // Every pair of adjacent bytes, then the last byte with the text's end.
+  const std::size_t last = text.size() - 1;
+  auto check = [&](std::size_t at) {
+    if (pair_bit(pair_at(bytes + at)) & 1) verify_at(text, at, found);
+  };
+  std::size_t i = 0;
+  // Four positions per round, for fewer loop branches.
+  for (; i + 4 <= last; i += 4) {
+    check(i);
+    check(i + 1);
+    check(i + 2);
+    check(i + 3);
+  }
+  for (; i < last; ++i) check(i);
+  if (pair_bit(pair_of(bytes[last], 0)) & 1) verify_at(text, last, found);
 }
 
 }  // namespace coolpapers::detail

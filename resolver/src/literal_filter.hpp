@@ -62,16 +62,21 @@ class LiteralFilter {
     bool next_is_digit;       // the second character is '#'
     bool single;              // a one-character literal: no second character
   };
+  // The probes whose pair starts at text position `at` (its first byte,
+  // with the lower-cased byte after it) are verified there.
+  void verify_at(std::string_view text, std::size_t at, LiteralSet& found) const;
+
   std::vector<Literal> literals_;
   // For each byte (both cases of a letter): the probes whose pair starts
   // with it.
   std::array<std::vector<Probe>, 256> by_first_;
-  // For each byte: 0, or 1 + the index in next_ of the bytes that may
-  // follow it in some probe's pair (second 0: the text's end), so the scan
-  // skips every other byte with one lookup and turns most first-byte hits
-  // away with a second. (Small: the host builds this table at every start.)
-  std::array<std::uint16_t, 256> first_slot_{};
-  std::vector<std::bitset<256>> next_;
+  // Bit (first | second << 8) is set iff some probe's pair can be those
+  // two bytes (both cases of a letter, every digit for '#'; any second
+  // byte for a one-character literal, and second 0 stands for the text's
+  // end), so the scan costs one 16-bit load and one bit test per byte and
+  // verifies probes only where a pair occurs. 8 KiB, allocated by the
+  // first add(): zeroing it is a few hundred instructions at start-up.
+  std::vector<std::uint64_t> pair_bits_;
 };
 
 }  // namespace coolpapers::detail
