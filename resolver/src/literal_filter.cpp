@@ -1,5 +1,6 @@
 #include "literal_filter.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstring>
@@ -54,6 +55,35 @@ bool matches_at(std::string_view text, std::size_t start, std::string_view liter
   return true;
 }
 
+// Eight bytes as one word, in memory order (the literal's words are built
+// the same way, so the comparison does not depend on byte order).
+std::uint64_t word_at(const unsigned char* at) {
+  std::uint64_t word;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// Whether the eight bytes of text at `at` match those of a literal's
+// masks (LiteralFilter::masks_) at `want`, `care` and `digit`, one byte
+// per lane; no lane carries into another.
+bool word_matches(const unsigned char* at, const unsigned char* want, const unsigned char* care,
+                  const unsigned char* digit) {
+  constexpr std::uint64_t kLowNibbles = 0x0F0F0F0F0F0F0F0F;
+  constexpr std::uint64_t kSixes = 0x0606060606060606;
+  constexpr std::uint64_t kSixteens = 0x1010101010101010;
+  const std::uint64_t diff = word_at(at) ^ word_at(want);
+  // Where the literal holds '#', diff is the text's byte minus '0' iff it
+  // is a digit: its high nibble must be 0 and its low nibble below 10
+  // (adding 6 must not carry into bit 4).
+  const std::uint64_t digits = diff & word_at(digit);
+  const std::uint64_t wrong =
+      (diff & word_at(care)) | (digits & ~kLowNibbles) | (((digits & kLowNibbles) + kSixes) & kSixteens);
+  return wrong == 0;
+}
+
+// The size of each of a literal's masks.
+std::size_t mask_size(const std::string& literal) { return std::max<std::size_t>(literal.size(), 8); }
+
 // The bytes a literal character stands for: '#' any digit, a letter both cases.
 template <typename F>
 void for_each_byte(unsigned char c, F&& f) {
@@ -74,8 +104,8 @@ std::size_t find_literal(std::string_view text, std::size_t from, std::string_vi
 }
 
 std::size_t LiteralFilter::add(std::string_view literal) {
-  std::string text;
-  for (char c : literal) text.push_back(static_cast<char>(ascii_lower(static_cast<unsigned char>(c))));
+  std::string text(literal);
+  for (char& c : text) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
   for (std::size_t i = 0; i < literals_.size(); ++i)
     if (literals_[i].text == text) return i;
   assert(literals_.size() < kMaxLiterals);
@@ -99,7 +129,7 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     probe.next = static_cast<unsigned char>(text[probe.offset + 1]);
     probe.next_is_digit = probe.next == '#';
   }
-  if (pair_bits_.empty()) pair_bits_.assign(kPairCount / 64, 0);
+  if (pair_bits_.empty()) pair_bits_.resize(kPairCount / 64);  // zeros
   auto set_pair = [&](unsigned char first, unsigned char second) {
     unsigned pair = pair_of(first, second);
     pair_bits_[pair / 64] |= std::uint64_t{1} << (pair % 64);
@@ -111,8 +141,36 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     else
       for_each_byte(probe.next, [&](unsigned char second) { set_pair(c, second); });
   });
-  literals_.push_back({std::move(text)});
+  const std::size_t size = mask_size(text), masks = masks_.size();
+  masks_.resize(masks + 3 * size);  // zeros
+  char* want = masks_.data() + masks;
+  char* care = want + size;
+  char* digit = care + size;
+  const std::string_view lower = text;
+  for (std::size_t k = 0; k < lower.size(); ++k) {
+    const char c = lower[k];
+    want[k] = c == '#' ? '0' : c;
+    care[k] = c == '#' ? '\x00' : c >= 'a' && c <= 'z' ? '\xDF' : '\xFF';
+    digit[k] = c == '#' ? '\xFF' : '\x00';
+  }
+  literals_.push_back({std::move(text), masks});
   return index;
+}
+
+bool LiteralFilter::occurs_at(const Literal& literal, std::string_view text, std::size_t start) const {
+  const std::size_t size = mask_size(literal.text);
+  // A literal shorter than a word, too near the text's end to read one.
+  if (start + size > text.size()) return matches_at(text, start, literal.text);
+  const auto* at = reinterpret_cast<const unsigned char*>(text.data()) + start;
+  const auto* want = reinterpret_cast<const unsigned char*>(masks_.data()) + literal.masks;
+  const auto* care = want + size;
+  const auto* digit = care + size;
+  // Words at 0, 8, 16, ... and the last eight bytes (overlapping the word
+  // before), so every byte is compared.
+  for (std::size_t k = 0;; k = std::min(k + 8, size - 8)) {
+    if (!word_matches(at + k, want + k, care + k, digit + k)) return false;
+    if (k + 8 == size) return true;
+  }
 }
 
 void LiteralFilter::verify_at(std::string_view text, std::size_t at, LiteralSet& found) const {
@@ -122,7 +180,7 @@ void LiteralFilter::verify_at(std::string_view text, std::size_t at, LiteralSet&
     if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
     if (at < probe.offset) continue;
     std::size_t start = at - probe.offset;
-    if (matches_at(text, start, literals_[probe.literal].text)) {
+    if (occurs_at(literals_[probe.literal], text, start)) {
       if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
       found.found.set(probe.literal);
       found.last_start[probe.literal] = start;

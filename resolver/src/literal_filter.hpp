@@ -49,7 +49,8 @@ class LiteralFilter {
 
  private:
   struct Literal {
-    std::string text;  // lower case
+    std::string text;   // lower case
+    std::size_t masks;  // where its masks start in masks_
   };
   // Candidates are found by two adjacent characters of a literal (its
   // "anchor" pair, the rarest one), so the scan verifies few positions:
@@ -65,8 +66,18 @@ class LiteralFilter {
   // The probes whose pair starts at text position `at` (its first byte,
   // with the lower-cased byte after it) are verified there.
   void verify_at(std::string_view text, std::size_t at, LiteralSet& found) const;
+  // Whether `literal` occurs in `text` at `start`.
+  bool occurs_at(const Literal& literal, std::string_view text, std::size_t start) const;
 
   std::vector<Literal> literals_;
+  // Each literal as three masks for comparing eight bytes of text at a
+  // time (which costs less than a loop over the bytes), each
+  // max(8, size of the literal) bytes long, zeros past the literal's end:
+  // `want` is the literal with '0' for '#'; `care` the bits that must equal
+  // `want` (0xDF for a letter: all but its case bit; 0xFF for other bytes;
+  // 0 for '#'); `digit` 0xFF where the literal holds '#'. One string for
+  // all, as the host builds the filter at every start.
+  std::string masks_;
   // For each byte (both cases of a letter): the probes whose pair starts
   // with it.
   std::array<std::vector<Probe>, 256> by_first_;

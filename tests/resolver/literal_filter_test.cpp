@@ -90,7 +90,8 @@ std::string instance(std::string_view literal, std::mt19937& random) {
 
 // A random text of up to `max_pieces` pieces: whole literals (case
 // variants, any digits), literals cut short at either end (near misses),
-// single characters of the literals in either case, digits, separators and
+// single characters of the literals in either case, literals with a byte
+// whose bit 0x20 is flipped (only a letter's case), digits, separators and
 // bytes no literal holds (NUL, high bytes, the neighbours of letters and
 // digits in ASCII).
 std::string random_text(const std::vector<std::string>& literals, std::mt19937& random, int max_pieces) {
@@ -99,7 +100,7 @@ std::string random_text(const std::vector<std::string>& literals, std::mt19937& 
   int pieces = static_cast<int>(random() % (max_pieces + 1));
   for (int k = 0; k < pieces; ++k) {
     const std::string& literal = literals[random() % literals.size()];
-    switch (random() % 5) {
+    switch (random() % 6) {
       case 0:
       case 1:
         text += instance(literal, random);
@@ -113,6 +114,12 @@ std::string random_text(const std::vector<std::string>& literals, std::mt19937& 
       case 3:
         text += instance(std::string(1, literal[random() % literal.size()]), random);
         break;
+      case 4: {  // one byte differing in the bit that is the case of a letter
+        std::string whole = instance(literal, random);
+        whole[random() % whole.size()] ^= 0x20;
+        text += whole;
+        break;
+      }
       default:
         text += kOther[random() % kOther.size()];
     }
@@ -156,7 +163,7 @@ TEST_CASE("the literal scan finds what checking every literal at every position 
     }
     // Bytes next to letters and digits in ASCII are not case variants.
     check_scan(filter, literals, std::string("\0aa", 3));
-    check_scan(filter, literals, "@BC.oRG [bc.org `bc.org {bc.org AB\x0e.org");
+    check_scan(filter, literals, "@BC.oRG [bc.org `bc.org {bc.org ABC\x0eorg aaai\x0eorg 10\x0e" "1609/ /ftp\x0f");
     check_scan(filter, literals, "/:234567 /123456/ q/ #z 9z /\xb0\x31\x32\x33\x34\x35\x36");
   }
 
