@@ -110,21 +110,22 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     if (literals_[i].text == text) return i;
   assert(literals_.size() < kMaxLiterals);
 
-  // The rarest pair: first by its first character (the one every byte of
-  // the text is checked against), then by its second. A pair of two '#'
-  // (any two digits) is never chosen when there is another.
+  // The rarest pair, as the scan looks for pairs: the one whose two
+  // characters are the least common together (the sum of their
+  // commonness, the first pair of equal ones). A pair of two '#' (any two
+  // digits) is never chosen when there is another.
   auto rarity = [&](std::size_t k) {
     auto a = static_cast<unsigned char>(text[k]), b = static_cast<unsigned char>(text[k + 1]);
-    return (a == '#' && b == '#' ? 10000 : 0) + kCommonness[a] * 100 + kCommonness[b];
+    return (a == '#' && b == '#' ? 10000 : 0) + kCommonness[a] + kCommonness[b];
   };
   std::size_t index = literals_.size();
-  Probe probe{index, 0, 0, false, text.size() == 1};
+  Probe probe{static_cast<std::uint32_t>(index), 0, 0, 0, false, text.size() == 1};
   if (!probe.single) {
     int best = rarity(0);
     for (std::size_t k = 1; k + 1 < text.size(); ++k)
       if (int r = rarity(k); r < best) {
         best = r;
-        probe.offset = k;
+        probe.offset = static_cast<std::uint32_t>(k);
       }
     probe.next = static_cast<unsigned char>(text[probe.offset + 1]);
     probe.next_is_digit = probe.next == '#';
@@ -135,7 +136,9 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     pair_bits_[pair / 64] |= std::uint64_t{1} << (pair % 64);
   };
   for_each_byte(static_cast<unsigned char>(text[probe.offset]), [&](unsigned char c) {
-    by_first_[c].push_back(probe);
+    probe.same_first = first_probe_[c];
+    probes_.push_back(probe);
+    first_probe_[c] = static_cast<std::uint32_t>(probes_.size());
     if (probe.single)
       for (unsigned second = 0; second < 256; ++second) set_pair(c, static_cast<unsigned char>(second));
     else
@@ -176,15 +179,16 @@ bool LiteralFilter::occurs_at(const Literal& literal, std::string_view text, std
 void LiteralFilter::verify_at(std::string_view text, std::size_t at, LiteralSet& found) const {
   // The byte after this one, lower case; 0 at the end (no literal holds 0).
   const unsigned char next = at + 1 < text.size() ? ascii_lower(static_cast<unsigned char>(text[at + 1])) : 0;
-  for (const Probe& probe : by_first_[static_cast<unsigned char>(text[at])]) {
+  const Probe* probes = probes_.data();
+  for (std::uint32_t i = first_probe_[static_cast<unsigned char>(text[at])]; i != 0; i = probes[i - 1].same_first) {
+    const Probe& probe = probes[i - 1];
     if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
     if (at < probe.offset) continue;
     std::size_t start = at - probe.offset;
-    if (occurs_at(literals_[probe.literal], text, start)) {
-      if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
-      found.found.set(probe.literal);
-      found.last_start[probe.literal] = start;
-    }
+    if (!occurs_at(literals_[probe.literal], text, start)) continue;
+    if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
+    found.found[probe.literal] = true;
+    found.last_start[probe.literal] = start;
   }
 }
 

@@ -57,11 +57,12 @@ class LiteralFilter {
   // a single character such as '/' or 'p' occurs several times in every
   // URL, a pair such as "/#" or "vi" rarely does.
   struct Probe {
-    std::size_t literal;
-    std::size_t offset;       // of the pair's first character in the literal
-    unsigned char next;       // the pair's second character (lower case)
-    bool next_is_digit;       // the second character is '#'
-    bool single;              // a one-character literal: no second character
+    std::uint32_t literal;
+    std::uint32_t offset;      // of the pair's first character in the literal
+    std::uint32_t same_first;  // 1 + the index of the next probe for the same first byte, or 0
+    unsigned char next;        // the pair's second character (lower case)
+    bool next_is_digit;        // the second character is '#'
+    bool single;               // a one-character literal: no second character
   };
   // The probes whose pair starts at text position `at` (its first byte,
   // with the lower-cased byte after it) are verified there.
@@ -78,15 +79,19 @@ class LiteralFilter {
   // 0 for '#'); `digit` 0xFF where the literal holds '#'. One string for
   // all, as the host builds the filter at every start.
   std::string masks_;
-  // For each byte (both cases of a letter): the probes whose pair starts
-  // with it.
-  std::array<std::vector<Probe>, 256> by_first_;
-  // Bit (first | second << 8) is set iff some probe's pair can be those
-  // two bytes (both cases of a letter, every digit for '#'; any second
-  // byte for a one-character literal, and second 0 stands for the text's
-  // end), so the scan costs one 16-bit load and one bit test per byte and
+  // For each byte (both cases of a letter), the probes whose pair starts
+  // with it: a chain through `same_first` from first_probe_ (1 + index in
+  // probes_, or 0). One vector for all, as the host builds the filter at
+  // every start.
+  std::vector<Probe> probes_;
+  std::array<std::uint32_t, 256> first_probe_{};
+  // One bit per pair of bytes (read as one 16-bit number, pair_of() in
+  // the .cpp), set iff some probe's pair can be those two bytes (both
+  // cases of a letter, every digit for '#'; any second byte for a
+  // one-character literal, where second 0 also stands for the text's end),
+  // so the scan costs one 16-bit load and one bit test per byte and
   // verifies probes only where a pair occurs. 8 KiB, allocated by the
-  // first add(): zeroing it is a few hundred instructions at start-up.
+  // first add(): zeroing it costs a few hundred instructions at start-up.
   std::vector<std::uint64_t> pair_bits_;
 };
 
