@@ -119,16 +119,19 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     return (a == '#' && b == '#' ? 10000 : 0) + kCommonness[a] + kCommonness[b];
   };
   std::size_t index = literals_.size();
-  Probe probe{static_cast<std::uint32_t>(index), 0, 0, 0, false, text.size() == 1};
-  if (!probe.single) {
+  Probe probe{static_cast<std::uint32_t>(index), 0, 0, 0, 255};
+  const bool single = text.size() == 1;
+  unsigned char next = 0;
+  if (!single) {
     int best = rarity(0);
     for (std::size_t k = 1; k + 1 < text.size(); ++k)
       if (int r = rarity(k); r < best) {
         best = r;
         probe.offset = static_cast<std::uint32_t>(k);
       }
-    probe.next = static_cast<unsigned char>(text[probe.offset + 1]);
-    probe.next_is_digit = probe.next == '#';
+    next = static_cast<unsigned char>(text[probe.offset + 1]);
+    probe.next_low = next == '#' ? '0' : next;
+    probe.next_span = next == '#' ? 9 : 0;
   }
   if (pair_bits_.empty()) pair_bits_.resize(kPairCount / 64);  // zeros
   auto set_pair = [&](unsigned char first, unsigned char second) {
@@ -139,10 +142,10 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     probe.same_first = first_probe_[c];
     probes_.push_back(probe);
     first_probe_[c] = static_cast<std::uint32_t>(probes_.size());
-    if (probe.single)
+    if (single)
       for (unsigned second = 0; second < 256; ++second) set_pair(c, static_cast<unsigned char>(second));
     else
-      for_each_byte(probe.next, [&](unsigned char second) { set_pair(c, second); });
+      for_each_byte(next, [&](unsigned char second) { set_pair(c, second); });
   });
   const std::size_t size = mask_size(text), masks = masks_.size();
   masks_.resize(masks + 3 * size);  // zeros
@@ -182,7 +185,7 @@ void LiteralFilter::verify_at(std::string_view text, std::size_t at, LiteralSet&
   const Probe* probes = probes_.data();
   for (std::uint32_t i = first_probe_[static_cast<unsigned char>(text[at])]; i != 0; i = probes[i - 1].same_first) {
     const Probe& probe = probes[i - 1];
-    if (!probe.single && (probe.next_is_digit ? !is_digit(next) : next != probe.next)) continue;
+    if (static_cast<unsigned char>(next - probe.next_low) > probe.next_span) continue;
     if (at < probe.offset) continue;
     std::size_t start = at - probe.offset;
     if (!occurs_at(literals_[probe.literal], text, start)) continue;

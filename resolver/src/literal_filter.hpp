@@ -60,9 +60,11 @@ class LiteralFilter {
     std::uint32_t literal;
     std::uint32_t offset;      // of the pair's first character in the literal
     std::uint32_t same_first;  // 1 + the index of the next probe for the same first byte, or 0
-    unsigned char next;        // the pair's second character (lower case)
-    bool next_is_digit;        // the second character is '#'
-    bool single;               // a one-character literal: no second character
+    // The bytes (lower case) the pair's second character stands for: from
+    // next_low to next_low + next_span ('#': the digits; a one-character
+    // literal: any byte, 0 for the text's end too).
+    unsigned char next_low;
+    unsigned char next_span;
   };
   // The probes whose pair starts at text position `at` (its first byte,
   // with the lower-cased byte after it) are verified there.
