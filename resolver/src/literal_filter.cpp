@@ -27,6 +27,26 @@ constexpr std::array<int, 256> kCommonness = [] {
   return table;
 }();
 
+// Pairs of characters every URL holds: its scheme, "www." and the
+// commonest top-level domains. A literal such as "aaai.org" is better
+// anchored on "ai" than on "rg", which is in every ".org". One bit per
+// pair of ASCII characters.
+constexpr std::array<std::uint64_t, 128 * 128 / 64> kUrlPairs = [] {
+  std::array<std::uint64_t, 128 * 128 / 64> bits{};
+  for (std::string_view word : {"https://", "http://", "www.", ".org", ".com", ".net"})
+    for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+      const std::size_t pair = static_cast<std::size_t>(word[k]) * 128 + static_cast<std::size_t>(word[k + 1]);
+      bits[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    }
+  return bits;
+}();
+
+bool is_url_pair(unsigned char first, unsigned char second) {
+  if (first >= 128 || second >= 128) return false;
+  const std::size_t pair = std::size_t{first} * 128 + second;
+  return (kUrlPairs[pair / 64] >> (pair % 64)) & 1;
+}
+
 // One bit per pair of bytes.
 constexpr std::size_t kPairCount = 256 * 256;
 
@@ -112,11 +132,12 @@ std::size_t LiteralFilter::add(std::string_view literal) {
 
   // The rarest pair, as the scan looks for pairs: the one whose two
   // characters are the least common together (the sum of their
-  // commonness, the first pair of equal ones). A pair of two '#' (any two
-  // digits) is never chosen when there is another.
+  // commonness, the first pair of equal ones). A pair every URL holds is
+  // chosen only when there is no other, and a pair of two '#' (any two
+  // digits) only when there is nothing else.
   auto rarity = [&](std::size_t k) {
     auto a = static_cast<unsigned char>(text[k]), b = static_cast<unsigned char>(text[k + 1]);
-    return (a == '#' && b == '#' ? 10000 : 0) + kCommonness[a] + kCommonness[b];
+    return (a == '#' && b == '#' ? 10000 : 0) + (is_url_pair(a, b) ? 1000 : 0) + kCommonness[a] + kCommonness[b];
   };
   std::size_t index = literals_.size();
   Probe probe{static_cast<std::uint32_t>(index), 0, 0, 0, 255};
