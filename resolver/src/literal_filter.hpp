@@ -49,29 +49,52 @@ class LiteralFilter {
 
  private:
   struct Literal {
-    std::string text;  // lower case
+    std::string text;   // lower case
+    std::size_t masks;  // where its masks start in masks_
   };
   // Candidates are found by two adjacent characters of a literal (its
   // "anchor" pair, the rarest one), so the scan verifies few positions:
   // a single character such as '/' or 'p' occurs several times in every
   // URL, a pair such as "/#" or "vi" rarely does.
   struct Probe {
-    std::size_t literal;
-    std::size_t offset;       // of the pair's first character in the literal
-    unsigned char next;       // the pair's second character (lower case)
-    bool next_is_digit;       // the second character is '#'
-    bool single;              // a one-character literal: no second character
+    std::uint32_t literal;
+    std::uint32_t offset;      // of the pair's first character in the literal
+    std::uint32_t same_first;  // 1 + the index of the next probe for the same first byte, or 0
+    // The bytes (lower case) the pair's second character stands for: from
+    // next_low to next_low + next_span ('#': the digits; a one-character
+    // literal: any byte, 0 for the text's end too).
+    unsigned char next_low;
+    unsigned char next_span;
   };
+  // The probes whose pair starts at text position `at` (its first byte,
+  // with the lower-cased byte after it) are verified there.
+  void verify_at(std::string_view text, std::size_t at, LiteralSet& found) const;
+  // Whether `literal` occurs in `text` at `start`.
+  bool occurs_at(const Literal& literal, std::string_view text, std::size_t start) const;
+
   std::vector<Literal> literals_;
-  // For each byte (both cases of a letter): the probes whose pair starts
-  // with it.
-  std::array<std::vector<Probe>, 256> by_first_;
-  // For each byte: 0, or 1 + the index in next_ of the bytes that may
-  // follow it in some probe's pair (second 0: the text's end), so the scan
-  // skips every other byte with one lookup and turns most first-byte hits
-  // away with a second. (Small: the host builds this table at every start.)
-  std::array<std::uint16_t, 256> first_slot_{};
-  std::vector<std::bitset<256>> next_;
+  // Each literal as three masks for comparing eight bytes of text at a
+  // time (which costs less than a loop over the bytes), each
+  // max(8, size of the literal) bytes long, zeros past the literal's end:
+  // `want` is the literal with '0' for '#'; `care` the bits that must equal
+  // `want` (0xDF for a letter: all but its case bit; 0xFF for other bytes;
+  // 0 for '#'); `digit` 0xFF where the literal holds '#'. One string for
+  // all, as the host builds the filter at every start.
+  std::string masks_;
+  // For each byte (both cases of a letter), the probes whose pair starts
+  // with it: a chain through `same_first` from first_probe_ (1 + index in
+  // probes_, or 0). One vector for all, as the host builds the filter at
+  // every start.
+  std::vector<Probe> probes_;
+  std::array<std::uint32_t, 256> first_probe_{};
+  // One bit per pair of bytes (read as one 16-bit number, pair_of() in
+  // the .cpp), set iff some probe's pair can be those two bytes (both
+  // cases of a letter, every digit for '#'; any second byte for a
+  // one-character literal, where second 0 also stands for the text's end),
+  // so the scan costs one 16-bit load and one bit test per byte and
+  // verifies probes only where a pair occurs. 8 KiB, allocated by the
+  // first add(): zeroing it costs a few hundred instructions at start-up.
+  std::vector<std::uint64_t> pair_bits_;
 };
 
 }  // namespace coolpapers::detail
