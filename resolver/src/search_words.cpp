@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "percent.hpp"
 
@@ -23,10 +25,6 @@ bool is_inner_joiner(unsigned char c) { return c == '-' || c == '+' || c == '.' 
 // Joiners a word may end with: "C++", "C#".
 bool may_end_word(unsigned char c) { return c == '+' || c == '#'; }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // Length of a well-formed UTF-8 sequence at text[i], or 0.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
   auto c = static_cast<unsigned char>(text[i]);
@@ -37,18 +35,39 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return n;
 }
 
+// True iff the 16 bytes at `at` are all printable ASCII (GCC/Clang vector
+// extensions, any target): most of most selections, skipped at once.
+bool is_printable_ascii_block(const char* at) {
+  using Block = unsigned char __attribute__((vector_size(16)));
+  Block block;
+  std::memcpy(&block, at, 16);
+  auto other = (block < 0x20) | (block >= 0x7F);
+  std::uint64_t halves[2];
+  std::memcpy(halves, &other, 16);
+  return (halves[0] | halves[1]) == 0;
+}
+
 // True iff the text's start looks like binary data rather than words.
 bool looks_binary(std::string_view text) {
   std::string_view window = text.substr(0, kJunkWindow);
   std::size_t junk = 0;
-  for (std::size_t i = 0; i < window.size();) {
-    std::size_t n = utf8_length(window, i);
-    auto c = static_cast<unsigned char>(window[i]);
-    if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      ++junk;
-      ++i;
-    } else {
-      i += n;
+  std::size_t i = 0;
+  while (i < window.size()) {
+    if (i + 16 <= window.size() && is_printable_ascii_block(window.data() + i)) {
+      i += 16;
+      continue;
+    }
+    // Character by character to the end of this block (a character may
+    // reach a little past it).
+    for (std::size_t block_end = std::min(i + 16, window.size()); i < block_end;) {
+      std::size_t n = utf8_length(window, i);
+      auto c = static_cast<unsigned char>(window[i]);
+      if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        ++junk;
+        ++i;
+      } else {
+        i += n;
+      }
     }
   }
   return junk * 100 > window.size() * kJunkPercent;
@@ -85,77 +104,85 @@ class WordJoiner {
   std::size_t count_ = 0;
 };
 
-// Most selections are ASCII: split them by hand, no regex needed.
-void split_ascii(std::string_view text, WordJoiner& words) {
+// Tells non-ASCII word characters from separators, as RE2 says (ASCII is
+// classified by hand). RE2 is asked for the whole run of letters, digits
+// and marks a non-ASCII character starts, so a word costs at most one call
+// per part that starts with a non-ASCII character, and ASCII words none.
+class WordCharacters {
+ public:
+  explicit WordCharacters(std::string_view text) : text_(text) {}
+
+  // True iff the non-ASCII character at text[i] (where a character starts)
+  // is a letter, digit or mark.
+  bool is_word_unicode(std::size_t i) {
+    if (i >= known_end_) known_end_ = i + word_run_length(i);
+    return i < known_end_;
+  }
+
+ private:
+  // Length of the run at text[i] of ASCII and non-ASCII letters, digits
+  // and marks: within it every non-ASCII character is a word character.
+  std::size_t word_run_length(std::size_t i) const {
+    // Compiled once, on the first non-ASCII selection: Unicode classes cost
+    // milliseconds to compile, which the native host must not pay per start.
+    static const RE2 run_pattern("[\\p{L}\\p{N}\\p{M}]*", longest_match());
+    // Anchored and with no group asked for, RE2 runs its DFA (its one-pass
+    // matcher on a few bytes), which stops where the run ends.
+    re2::StringPiece rest(text_.data() + i, text_.size() - i);
+    re2::StringPiece match;
+    if (!run_pattern.Match(rest, 0, rest.size(), RE2::ANCHOR_START, &match, 1)) return 0;
+    return match.size();
+  }
+
+  static RE2::Options longest_match() {
+    RE2::Options options;
+    options.set_longest_match(true);
+    return options;
+  }
+
+  std::string_view text_;
+  // Every non-ASCII character before this offset is a word character.
+  std::size_t known_end_ = 0;
+};
+
+// Splits `text` into words (search_words.hpp) and hands them to `words`
+// until it takes no more.
+void split_words(std::string_view text, WordJoiner& words) {
+  WordCharacters unicode(text);
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && !is_ascii_alnum(static_cast<unsigned char>(text[i]))) ++i;
+    // Separators up to the next word's first character.
+    for (; i < text.size(); ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        if (is_ascii_alnum(c)) break;
+        continue;
+      }
+      if (unicode.is_word_unicode(i)) break;
+      // Not a letter, digit or mark: skip the character, or one byte of
+      // what is not UTF-8 (the loop's ++i takes the last byte).
+      std::size_t n = utf8_length(text, i);
+      if (n > 1) i += n - 1;
+    }
+    // The word goes on through letters, digits, marks and joiners. Inside
+    // a run RE2 vouched for, every non-ASCII byte belongs to a word
+    // character, so bytes can be taken one by one.
     std::size_t start = i;
-    while (i < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[i])) ||
-                               is_inner_joiner(static_cast<unsigned char>(text[i]))))
-      ++i;
+    for (; i < text.size(); ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80 ? !is_ascii_alnum(c) && !is_inner_joiner(c) : !unicode.is_word_unicode(i)) break;
+    }
     if (i > start && !words.add(text.substr(start, i - start))) return;
   }
-}
-
-void split_unicode(std::string_view text, WordJoiner& words) {
-  // Compiled once, on the first non-ASCII selection: Unicode classes cost
-  // milliseconds to compile, which the native host must not pay per start.
-  static const RE2 word_pattern("([\\p{L}\\p{N}\\p{M}][\\p{L}\\p{N}\\p{M}+.'_#-]*)");
-  // Words are matched anchored where one can start, which RE2 runs with its
-  // one-pass engine (the pattern is one-pass; asking for the group makes
-  // RE2 skip its DFA) on a window of at most kWindow bytes; an unanchored
-  // search would run a forward and a reverse DFA per word.
-  // A word never starts on an ASCII byte that is not a letter or digit.
-  constexpr std::size_t kWindow = 4096;  // RE2's limit for its one-pass engine
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80 && !is_ascii_alnum(c)) {
-      ++i;
-      continue;
-    }
-    std::string_view window = text.substr(i, kWindow);
-    re2::StringPiece match[2];
-    bool found = word_pattern.Match(re2::StringPiece(window.data(), window.size()), 0, window.size(), RE2::ANCHOR_START,
-                                    match, 2);
-    // A word that fills the window may go on past it.
-    if (found && match[0].size() == window.size() && window.size() < text.size() - i)
-      found = word_pattern.Match(re2::StringPiece(text.data() + i, text.size() - i), 0, text.size() - i,
-                                 RE2::ANCHOR_START, match, 2);
-    if (!found) {
-      // Not a letter, digit or mark: skip the character (a match cannot
-      // start inside one), or one byte of what is not UTF-8.
-      std::size_t n = utf8_length(text, i);
-      i += n > 0 ? n : 1;
-      continue;
-    }
-    if (!words.add(std::string_view(match[0].data(), match[0].size()))) return;
-    i += match[0].size();
-  }
-}
-
-// True iff `text` is printable ASCII, tabs and line breaks: neither binary
-// nor Unicode, which most selections are (one cheap pass instead of two).
-bool is_plain_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char ch) {
-    auto c = static_cast<unsigned char>(ch);
-    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
-  });
 }
 
 }  // namespace
 
 std::size_t append_search_query(std::string_view text, std::size_t max_words, std::size_t max_bytes,
                                 std::string& query) {
-  if (max_words == 0) return 0;
-  const bool plain = is_plain_ascii(text);
-  if (!plain && looks_binary(text)) return 0;
+  if (max_words == 0 || looks_binary(text)) return 0;
   WordJoiner words(query, max_words, max_bytes);
-  if (plain || is_ascii(text))
-    split_ascii(text, words);
-  else
-    split_unicode(text, words);
+  split_words(text, words);
   return words.count();
 }
 
