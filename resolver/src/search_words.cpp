@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -16,14 +17,27 @@ namespace {
 constexpr std::size_t kJunkWindow = 4096;
 constexpr std::size_t kJunkPercent = 25;
 
-bool is_ascii_alnum(unsigned char c) {
+constexpr bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-bool is_inner_joiner(unsigned char c) { return c == '-' || c == '+' || c == '.' || c == '\'' || c == '_' || c == '#'; }
+constexpr bool is_inner_joiner(unsigned char c) { return c == '-' || c == '+' || c == '.' || c == '\'' || c == '_' || c == '#'; }
 
 // Joiners a word may end with: "C++", "C#".
 bool may_end_word(unsigned char c) { return c == '+' || c == '#'; }
+
+// What a byte is to the word splitter, one table lookup per byte.
+enum class ByteKind : unsigned char { separator, alnum, joiner, non_ascii };
+constexpr std::array<ByteKind, 256> kByteKinds = [] {
+  std::array<ByteKind, 256> kinds{};
+  for (int c = 0; c < 256; ++c)
+    kinds[c] = c >= 0x80                                       ? ByteKind::non_ascii
+               : is_ascii_alnum(static_cast<unsigned char>(c)) ? ByteKind::alnum
+               : is_inner_joiner(static_cast<unsigned char>(c)) ? ByteKind::joiner
+                                                                : ByteKind::separator;
+  return kinds;
+}();
+ByteKind kind_of(char c) { return kByteKinds[static_cast<unsigned char>(c)]; }
 
 // Length of a well-formed UTF-8 sequence at text[i], or 0.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
@@ -60,8 +74,8 @@ bool looks_binary(std::string_view text) {
     // Character by character to the end of this block (a character may
     // reach a little past it).
     for (std::size_t block_end = std::min(i + 16, window.size()); i < block_end;) {
-      std::size_t n = utf8_length(window, i);
       auto c = static_cast<unsigned char>(window[i]);
+      std::size_t n = c >= 0x20 && c < 0x7F ? 1 : utf8_length(window, i);
       if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
         ++junk;
         ++i;
@@ -153,11 +167,9 @@ void split_words(std::string_view text, WordJoiner& words) {
   while (i < text.size()) {
     // Separators up to the next word's first character.
     for (; i < text.size(); ++i) {
-      auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        if (is_ascii_alnum(c)) break;
-        continue;
-      }
+      ByteKind kind = kind_of(text[i]);
+      if (kind == ByteKind::alnum) break;
+      if (kind != ByteKind::non_ascii) continue;
       if (unicode.is_word_unicode(i)) break;
       // Not a letter, digit or mark: skip the character, or one byte of
       // what is not UTF-8 (the loop's ++i takes the last byte).
@@ -169,8 +181,8 @@ void split_words(std::string_view text, WordJoiner& words) {
     // character, so bytes can be taken one by one.
     std::size_t start = i;
     for (; i < text.size(); ++i) {
-      auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80 ? !is_ascii_alnum(c) && !is_inner_joiner(c) : !unicode.is_word_unicode(i)) break;
+      ByteKind kind = kind_of(text[i]);
+      if (kind == ByteKind::separator || (kind == ByteKind::non_ascii && !unicode.is_word_unicode(i))) break;
     }
     if (i > start && !words.add(text.substr(start, i - start))) return;
   }
