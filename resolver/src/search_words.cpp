@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 #include "percent.hpp"
 
@@ -118,71 +119,105 @@ class WordJoiner {
   std::size_t count_ = 0;
 };
 
-// Tells non-ASCII word characters from separators, as RE2 says (ASCII is
-// classified by hand). RE2 is asked for the whole run of letters, digits
-// and marks a non-ASCII character starts, so a word costs at most one call
-// per part that starts with a non-ASCII character, and ASCII words none.
-class WordCharacters {
- public:
-  explicit WordCharacters(std::string_view text) : text_(text) {}
+// Decodes the character at text[i] as RE2 reads UTF-8: only the shortest
+// form, no surrogates, nothing past U+10FFFF. Returns its length, or 0 when
+// the bytes there are no such character (RE2 matches no character there).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  // The length, the lead byte's bits and the range of the second byte
+  // (narrower after E0, ED, F0 and F4: the excluded forms).
+  std::size_t n = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    n = 2;
+    code_point = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    n = 3;
+    code_point = lead & 0x0F;
+    second_min = lead == 0xE0 ? 0xA0 : 0x80;
+    second_max = lead == 0xED ? 0x9F : 0xBF;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    n = 4;
+    code_point = lead & 0x07;
+    second_min = lead == 0xF0 ? 0x90 : 0x80;
+    second_max = lead == 0xF4 ? 0x8F : 0xBF;
+  }
+  if (n == 0 || i + n > text.size()) return 0;
+  if (byte(i + 1) < second_min || byte(i + 1) > second_max) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
+  }
+  return n;
+}
 
-  // True iff the non-ASCII character at text[i] (where a character starts)
-  // is a letter, digit or mark.
-  bool is_word_unicode(std::size_t i) {
-    if (i >= known_end_) known_end_ = i + word_run_length(i);
-    return i < known_end_;
+// Which non-ASCII characters are letters, digits or marks. RE2 decides;
+// its answer for a character of the Basic Multilingual Plane is kept (two
+// bits each, 16 KiB per thread that meets non-ASCII text), so RE2 is asked
+// once per distinct character instead of once per word. Characters above
+// it (rare: emoji, historic scripts) are asked every time.
+class UnicodeWordCharacters {
+ public:
+  // True iff `character`, the UTF-8 form of `code_point`, is a letter,
+  // digit or mark.
+  bool contains(char32_t code_point, std::string_view character) {
+    if (code_point >= kKept) return ask_re2(character);
+    std::uint8_t& slot = answers_[code_point / 4];
+    const unsigned shift = (code_point % 4) * 2;
+    unsigned answer = (slot >> shift) & 3u;
+    if (answer == kUnknown) {
+      answer = ask_re2(character) ? kWord : kNotWord;
+      slot = static_cast<std::uint8_t>(slot | (answer << shift));
+    }
+    return answer == kWord;
   }
 
  private:
-  // Length of the run at text[i] of ASCII and non-ASCII letters, digits
-  // and marks: within it every non-ASCII character is a word character.
-  std::size_t word_run_length(std::size_t i) const {
+  static bool ask_re2(std::string_view character) {
     // Compiled once, on the first non-ASCII selection: Unicode classes cost
     // milliseconds to compile, which the native host must not pay per start.
-    static const RE2 run_pattern("[\\p{L}\\p{N}\\p{M}]*", longest_match());
-    // Anchored and with no group asked for, RE2 runs its DFA (its one-pass
-    // matcher on a few bytes), which stops where the run ends.
-    re2::StringPiece rest(text_.data() + i, text_.size() - i);
-    re2::StringPiece match;
-    if (!run_pattern.Match(rest, 0, rest.size(), RE2::ANCHOR_START, &match, 1)) return 0;
-    return match.size();
+    static const RE2 word_character("[\\p{L}\\p{N}\\p{M}]");
+    return RE2::FullMatch(re2::StringPiece(character.data(), character.size()), word_character);
   }
 
-  static RE2::Options longest_match() {
-    RE2::Options options;
-    options.set_longest_match(true);
-    return options;
-  }
-
-  std::string_view text_;
-  // Every non-ASCII character before this offset is a word character.
-  std::size_t known_end_ = 0;
+  static constexpr char32_t kKept = 0x10000;
+  enum : unsigned { kUnknown = 0, kWord = 1, kNotWord = 2 };
+  std::array<std::uint8_t, kKept / 4> answers_{};
 };
+
+// The length of the letter, digit or mark at text[i] (a non-ASCII byte),
+// or 0 when no such character starts there.
+std::size_t word_character_length(std::string_view text, std::size_t i) {
+  thread_local auto characters = std::make_unique<UnicodeWordCharacters>();
+  char32_t code_point = 0;
+  std::size_t n = decode_utf8(text, i, code_point);
+  return n > 0 && characters->contains(code_point, text.substr(i, n)) ? n : 0;
+}
 
 // Splits `text` into words (search_words.hpp) and hands them to `words`
 // until it takes no more.
 void split_words(std::string_view text, WordJoiner& words) {
-  WordCharacters unicode(text);
   std::size_t i = 0;
   while (i < text.size()) {
     // Separators up to the next word's first character.
-    for (; i < text.size(); ++i) {
+    while (i < text.size()) {
       ByteKind kind = kind_of(text[i]);
-      if (kind == ByteKind::alnum) break;
-      if (kind != ByteKind::non_ascii) continue;
-      if (unicode.is_word_unicode(i)) break;
-      // Not a letter, digit or mark: skip the character, or one byte of
-      // what is not UTF-8 (the loop's ++i takes the last byte).
-      std::size_t n = utf8_length(text, i);
-      if (n > 1) i += n - 1;
+      if (kind == ByteKind::alnum || (kind == ByteKind::non_ascii && word_character_length(text, i) > 0)) break;
+      // Skip the character, or one byte of what is not UTF-8 (by
+      // utf8_length(): an overlong or surrogate form is skipped whole).
+      std::size_t n = kind == ByteKind::non_ascii ? utf8_length(text, i) : 1;
+      i += n > 0 ? n : 1;
     }
-    // The word goes on through letters, digits, marks and joiners. Inside
-    // a run RE2 vouched for, every non-ASCII byte belongs to a word
-    // character, so bytes can be taken one by one.
+    // The word goes on through letters, digits, marks and joiners.
     std::size_t start = i;
-    for (; i < text.size(); ++i) {
+    while (i < text.size()) {
       ByteKind kind = kind_of(text[i]);
-      if (kind == ByteKind::separator || (kind == ByteKind::non_ascii && !unicode.is_word_unicode(i))) break;
+      std::size_t n = kind == ByteKind::alnum || kind == ByteKind::joiner ? 1
+                      : kind == ByteKind::non_ascii                      ? word_character_length(text, i)
+                                                                         : 0;
+      if (n == 0) break;
+      i += n;
     }
     if (i > start && !words.add(text.substr(start, i - start))) return;
   }

@@ -203,7 +203,9 @@ const std::vector<std::string> kPieces = {
     // Invalid UTF-8: stray continuation, overlong forms, a surrogate, past
     // U+10FFFF, truncated sequences, bytes that never occur
     "\x80", "\xBF", "\xC0\xAF", "\xC1\x81", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x80\x80\x80",
-    "\xE6\xA8", "\xF0\x9D\x90", "\xC3", "\xF5", "\xFF"};
+    "\xE6\xA8", "\xF0\x9D\x90", "\xC3", "\xF5", "\xFF",
+    // Overlong forms of letters (U+00E9, U+6A21: the shortest forms are above)
+    "\xE0\x83\xA9", "\xF0\x80\x83\xA9", "\xF0\x86\xA8\xA1"};
 
 std::string random_text(std::mt19937& random, std::size_t pieces) {
   std::string text;
@@ -248,4 +250,37 @@ TEST_CASE("the word splitter agrees with the word pattern on edge cases") {
   for (const std::string& text : texts)
     for (std::size_t max_words : {0, 1, 2, 32})
       for (std::size_t max_bytes : {0, 1, 3, 9, 1024, 100000}) check_like_reference(text, max_words, max_bytes);
+}
+
+TEST_CASE("the word splitter classifies every character as the word pattern does") {
+  // UTF-8 of any value up to 0x10FFFF, surrogates included (which is not
+  // valid UTF-8: neither may take them as letters).
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    if (c < 0x800) {
+      s += static_cast<char>(0xC0 | (c >> 6));
+    } else if (c < 0x10000) {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (c >> 18));
+      s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    s += static_cast<char>(0x80 | (c & 0x3F));
+    return s;
+  };
+  // Each character inside a word, after one and alone, eight per text.
+  std::string text;
+  auto check_batch = [&] {
+    check_like_reference(text, 32, 100000);
+    text.clear();
+  };
+  char32_t count = 0;
+  for (char32_t c = 0x80; c < 0x110000; c += c < 0x10000 ? 1 : 61) {
+    std::string character = utf8(c);
+    text += "x" + character + "y z" + character + " " + character + "\xE6\xA8\xA1 ";
+    if (++count % 8 == 0) check_batch();
+  }
+  check_batch();
 }
