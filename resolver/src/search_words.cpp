@@ -24,18 +24,27 @@ constexpr bool is_ascii_alnum(unsigned char c) {
 
 constexpr bool is_inner_joiner(unsigned char c) { return c == '-' || c == '+' || c == '.' || c == '\'' || c == '_' || c == '#'; }
 
+// Joiners a query keeps as they are (append_percent_encoded() escapes the
+// others).
+constexpr bool is_query_safe(unsigned char c) { return c == '-' || c == '.' || c == '_'; }
+
 // Joiners a word may end with: "C++", "C#".
 bool may_end_word(unsigned char c) { return c == '+' || c == '#'; }
 
-// What a byte is to the word splitter, one table lookup per byte.
-enum class ByteKind : unsigned char { separator, alnum, joiner, non_ascii };
+// What a byte is to the word splitter, one table lookup per byte. The
+// order matters: the kinds up to kept_joiner never need percent-encoding,
+// the kinds up to escaped_joiner are ASCII word bytes.
+enum class ByteKind : unsigned char { alnum, kept_joiner, escaped_joiner, separator, non_ascii };
 constexpr std::array<ByteKind, 256> kByteKinds = [] {
   std::array<ByteKind, 256> kinds{};
-  for (int c = 0; c < 256; ++c)
-    kinds[c] = c >= 0x80                                       ? ByteKind::non_ascii
-               : is_ascii_alnum(static_cast<unsigned char>(c)) ? ByteKind::alnum
-               : is_inner_joiner(static_cast<unsigned char>(c)) ? ByteKind::joiner
-                                                                : ByteKind::separator;
+  for (int c = 0; c < 256; ++c) {
+    auto byte = static_cast<unsigned char>(c);
+    kinds[c] = c >= 0x80                 ? ByteKind::non_ascii
+               : is_ascii_alnum(byte)    ? ByteKind::alnum
+               : !is_inner_joiner(byte)  ? ByteKind::separator
+               : is_query_safe(byte)     ? ByteKind::kept_joiner
+                                         : ByteKind::escaped_joiner;
+  }
   return kinds;
 }();
 ByteKind kind_of(char c) { return kByteKinds[static_cast<unsigned char>(c)]; }
@@ -93,16 +102,20 @@ class WordJoiner {
   WordJoiner(std::string& query, std::size_t max_words, std::size_t max_bytes)
       : query_(query), start_(query.size()), max_words_(max_words), max_bytes_(max_bytes) {}
 
-  // Trims the word's trailing joiners and appends it. Returns false once
-  // no further word may be taken.
-  bool add(std::string_view word) {
+  // Trims the word's trailing joiners and appends it; `plain` says that it
+  // holds nothing to percent-encode (most words). Returns false once no
+  // further word may be taken.
+  bool add(std::string_view word, bool plain) {
     while (!word.empty() && is_inner_joiner(static_cast<unsigned char>(word.back())) &&
            !may_end_word(static_cast<unsigned char>(word.back())))
       word.remove_suffix(1);
     if (word.empty()) return true;
     std::size_t before = query_.size();
     if (count_ > 0) query_ += "%20";
-    append_percent_encoded(query_, word);
+    if (plain)
+      query_.append(word);
+    else
+      append_percent_encoded(query_, word);
     if (query_.size() - start_ > max_bytes_) {
       query_.resize(before);
       return false;
@@ -188,38 +201,50 @@ class UnicodeWordCharacters {
 
 // The length of the letter, digit or mark at text[i] (a non-ASCII byte),
 // or 0 when no such character starts there.
-std::size_t word_character_length(std::string_view text, std::size_t i) {
-  thread_local auto characters = std::make_unique<UnicodeWordCharacters>();
+std::size_t word_character_length(std::string_view text, std::size_t i, UnicodeWordCharacters& characters) {
   char32_t code_point = 0;
   std::size_t n = decode_utf8(text, i, code_point);
-  return n > 0 && characters->contains(code_point, text.substr(i, n)) ? n : 0;
+  return n > 0 && characters.contains(code_point, text.substr(i, n)) ? n : 0;
+}
+
+UnicodeWordCharacters& unicode_word_characters() {
+  thread_local auto characters = std::make_unique<UnicodeWordCharacters>();
+  return *characters;
 }
 
 // Splits `text` into words (search_words.hpp) and hands them to `words`
 // until it takes no more.
 void split_words(std::string_view text, WordJoiner& words) {
+  UnicodeWordCharacters* characters = nullptr;  // only for non-ASCII text
+  auto word_length = [&](std::size_t i) {
+    if (characters == nullptr) characters = &unicode_word_characters();
+    return word_character_length(text, i, *characters);
+  };
   std::size_t i = 0;
   while (i < text.size()) {
     // Separators up to the next word's first character.
     while (i < text.size()) {
       ByteKind kind = kind_of(text[i]);
-      if (kind == ByteKind::alnum || (kind == ByteKind::non_ascii && word_character_length(text, i) > 0)) break;
+      if (kind == ByteKind::alnum || (kind == ByteKind::non_ascii && word_length(i) > 0)) break;
       // Skip the character, or one byte of what is not UTF-8 (by
       // utf8_length(): an overlong or surrogate form is skipped whole).
       std::size_t n = kind == ByteKind::non_ascii ? utf8_length(text, i) : 1;
       i += n > 0 ? n : 1;
     }
-    // The word goes on through letters, digits, marks and joiners.
+    // The word goes on through letters, digits, marks and joiners: runs of
+    // bytes that need no encoding, then one that does, and so on.
     std::size_t start = i;
+    bool plain = true;
     while (i < text.size()) {
+      while (i < text.size() && kind_of(text[i]) <= ByteKind::kept_joiner) ++i;
+      if (i == text.size()) break;
       ByteKind kind = kind_of(text[i]);
-      std::size_t n = kind == ByteKind::alnum || kind == ByteKind::joiner ? 1
-                      : kind == ByteKind::non_ascii                      ? word_character_length(text, i)
-                                                                         : 0;
+      std::size_t n = kind == ByteKind::escaped_joiner ? 1 : kind == ByteKind::non_ascii ? word_length(i) : 0;
       if (n == 0) break;
+      plain = false;
       i += n;
     }
-    if (i > start && !words.add(text.substr(start, i - start))) return;
+    if (i > start && !words.add(text.substr(start, i - start), plain)) return;
   }
 }
 
