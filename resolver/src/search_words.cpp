@@ -59,42 +59,53 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return n;
 }
 
-// True iff the 16 bytes at `at` are all printable ASCII (GCC/Clang vector
-// extensions, any target): most of most selections, skipped at once.
-bool is_printable_ascii_block(const char* at) {
+// The number of control characters (tabs and line breaks included) and
+// non-ASCII bytes in `window`: at least its junk, counted 16 bytes at a
+// time (GCC/Clang vector extensions, any target).
+std::size_t count_suspect_bytes(std::string_view window) {
   using Block = unsigned char __attribute__((vector_size(16)));
-  Block block;
-  std::memcpy(&block, at, 16);
-  auto other = (block < 0x20) | (block >= 0x7F);
-  std::uint64_t halves[2];
-  std::memcpy(halves, &other, 16);
-  return (halves[0] | halves[1]) == 0;
+  std::size_t count = 0;
+  std::size_t i = 0;
+  for (; i + 16 <= window.size(); i += 16) {
+    Block block;
+    std::memcpy(&block, window.data() + i, 16);
+    Block suspect = ((block < 0x20) | (block >= 0x7F)) & 1;  // 1 per suspect byte
+    std::uint64_t halves[2];
+    std::memcpy(halves, &suspect, 16);
+    // The sum of the eight bytes of each half, in the top byte.
+    count += ((halves[0] * 0x0101010101010101u) >> 56) + ((halves[1] * 0x0101010101010101u) >> 56);
+  }
+  for (; i < window.size(); ++i) {
+    auto c = static_cast<unsigned char>(window[i]);
+    count += c < 0x20 || c >= 0x7F;
+  }
+  return count;
+}
+
+// The number of junk bytes in `window`: control characters other than tabs
+// and line breaks, and bytes of invalid UTF-8.
+std::size_t count_junk(std::string_view window) {
+  std::size_t junk = 0;
+  for (std::size_t i = 0; i < window.size();) {
+    auto c = static_cast<unsigned char>(window[i]);
+    std::size_t n = c >= 0x20 && c < 0x7F ? 1 : utf8_length(window, i);
+    if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      ++junk;
+      ++i;
+    } else {
+      i += n;
+    }
+  }
+  return junk;
 }
 
 // True iff the text's start looks like binary data rather than words.
 bool looks_binary(std::string_view text) {
   std::string_view window = text.substr(0, kJunkWindow);
-  std::size_t junk = 0;
-  std::size_t i = 0;
-  while (i < window.size()) {
-    if (i + 16 <= window.size() && is_printable_ascii_block(window.data() + i)) {
-      i += 16;
-      continue;
-    }
-    // Character by character to the end of this block (a character may
-    // reach a little past it).
-    for (std::size_t block_end = std::min(i + 16, window.size()); i < block_end;) {
-      auto c = static_cast<unsigned char>(window[i]);
-      std::size_t n = c >= 0x20 && c < 0x7F ? 1 : utf8_length(window, i);
-      if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        ++junk;
-        ++i;
-      } else {
-        i += n;
-      }
-    }
-  }
-  return junk * 100 > window.size() * kJunkPercent;
+  auto too_much = [&](std::size_t junk) { return junk * 100 > window.size() * kJunkPercent; };
+  // Most texts have too few control characters and non-ASCII bytes for
+  // any share of them to be junk: their UTF-8 need not be checked.
+  return too_much(count_suspect_bytes(window)) && too_much(count_junk(window));
 }
 
 class WordJoiner {

@@ -247,6 +247,16 @@ TEST_CASE("the word splitter agrees with the word pattern on edge cases") {
       // Mostly junk: binary, or just under the share that makes it so
       std::string(100, '\x01'), std::string(75, 'a') + std::string(25, '\x01'), std::string(74, 'a') + std::string(26, '\x80'),
       std::string(5000, 'a') + std::string(3000, '\x01'), random_text(random, 3000)};
+  // Mostly non-ASCII (more than a quarter of bytes that might be junk),
+  // with junk just under, at and over the share that makes it binary.
+  for (const char* junk : {"\x01", "\x80", "\xE6\xA8"}) {
+    for (std::size_t count : {0, 16, 32, 33, 34, 35, 50}) {
+      std::string text;
+      for (int i = 0; i < 30; ++i) text += cjk;
+      for (std::size_t i = 0; i < count; ++i) text += junk;
+      texts.push_back(text + std::string(10, 'a'));
+    }
+  }
   for (const std::string& text : texts)
     for (std::size_t max_words : {0, 1, 2, 32})
       for (std::size_t max_bytes : {0, 1, 3, 9, 1024, 100000}) check_like_reference(text, max_words, max_bytes);
