@@ -180,7 +180,7 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
 
 int resolve_stdin(Printer& printer) {
   LineReader reader(STDIN_FILENO, kMaxLineBytes);
-  std::string line;
+  std::string_view line;
   std::size_t number = 0;
   for (;;) {
     auto status = reader.next(line);
