@@ -2,7 +2,6 @@
 
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -49,7 +48,9 @@ constexpr std::array<ByteKind, 256> kByteKinds = [] {
 }();
 ByteKind kind_of(char c) { return kByteKinds[static_cast<unsigned char>(c)]; }
 
-// Length of a well-formed UTF-8 sequence at text[i], or 0.
+// Length of the UTF-8 sequence at text[i] as its lead and continuation
+// bytes say (overlong forms and surrogates included), or 0: how far a
+// separator is skipped, and what the binary-data check counts as valid.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
   auto c = static_cast<unsigned char>(text[i]);
   std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
