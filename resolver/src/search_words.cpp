@@ -147,7 +147,7 @@ class WordJoiner {
 // Decodes the character at text[i] as RE2 reads UTF-8: only the shortest
 // form, no surrogates, nothing past U+10FFFF. Returns its length, or 0 when
 // the bytes there are no such character (RE2 matches no character there).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point) {
+inline std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code_point) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char lead = byte(i);
   // The length, the lead byte's bits and the range of the second byte
