@@ -9,30 +9,37 @@ namespace {
 
 // Bytes that may start something to normalise: '\n' (a broken id) and the
 // lead bytes of every folded or dropped character. Anything else is copied.
+constexpr unsigned char kTriggerBytes[] = {
+    '\n',
+    0xC2,  // U+00AD
+    0xE2,  // U+2010-U+2013, U+200B-U+200D, U+2060, U+2212
+    0xE3,  // U+3000
+    0xEF,  // U+FE63, U+FEFF, U+FF01-U+FF5E
+};
 constexpr std::array<bool, 256> kTrigger = [] {
   std::array<bool, 256> t{};
-  t['\n'] = true;
-  t[0xC2] = true;  // U+00AD
-  t[0xE2] = true;  // U+2010-U+2013, U+200B-U+200D, U+2060, U+2212
-  t[0xE3] = true;  // U+3000
-  t[0xEF] = true;  // U+FE63, U+FEFF, U+FF01-U+FF5E
+  for (unsigned char c : kTriggerBytes) t[c] = true;
   return t;
 }();
 
 // Sixteen bytes at a time (GCC/Clang vector extensions, any target): a
 // block with no byte >= 0x80 and no '\n' holds no trigger, which is the
-// common case (plain ASCII on one line).
+// common case (plain ASCII on one line); else one comparison per trigger
+// byte for the whole block, so that non-ASCII letters (accents, Cyrillic,
+// CJK) are skipped without looking at each byte.
 bool block_has_trigger(const char* at) {
   using Block = unsigned char __attribute__((vector_size(16)));
+  auto any = [](Block hits) {
+    std::uint64_t halves[2];
+    std::memcpy(halves, &hits, 16);
+    return (halves[0] | halves[1]) != 0;
+  };
   Block block;
   std::memcpy(&block, at, 16);
-  auto hits = (block >= 0x80) | (block == '\n');
-  std::uint64_t halves[2];
-  std::memcpy(halves, &hits, 16);
-  if ((halves[0] | halves[1]) == 0) return false;
-  for (int k = 0; k < 16; ++k)
-    if (kTrigger[static_cast<unsigned char>(at[k])]) return true;
-  return false;
+  if (!any((block >= 0x80) | (block == '\n'))) return false;
+  Block hits = {};
+  for (unsigned char trigger : kTriggerBytes) hits |= block == trigger;
+  return any(hits);
 }
 
 bool needs_work(std::string_view text) {

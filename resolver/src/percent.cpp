@@ -22,17 +22,26 @@ constexpr KeepTable kKeep;
 
 void append_encoded(std::string& out, std::string_view text, const bool (&keep)[256]) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  // Runs of kept characters (most ids are one run) are appended at once.
+  auto kept = [&](std::size_t i) { return keep[static_cast<unsigned char>(text[i])]; };
+  // Runs of kept characters (most ids and words are one run) are appended
+  // at once, and so are runs of escapes (a non-ASCII word is one run).
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t run = i;
-    while (run < text.size() && keep[static_cast<unsigned char>(text[run])]) ++run;
+    while (run < text.size() && kept(run)) ++run;
     out.append(text.data() + i, run - i);
     if (run == text.size()) break;
-    auto c = static_cast<unsigned char>(text[run]);
-    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
-    out.append(escaped, 3);
-    i = run + 1;
+    std::size_t escapes_end = run;
+    while (escapes_end < text.size() && !kept(escapes_end)) ++escapes_end;
+    std::size_t at = out.size();
+    out.resize(at + 3 * (escapes_end - run));
+    for (char* to = out.data() + at; run < escapes_end; ++run, to += 3) {
+      auto c = static_cast<unsigned char>(text[run]);
+      to[0] = '%';
+      to[1] = kHex[c >> 4];
+      to[2] = kHex[c & 15];
+    }
+    i = run;
   }
 }
 

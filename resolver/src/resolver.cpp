@@ -65,13 +65,16 @@ std::string_view prepare(std::string_view text, Scratch& s) {
   return detail::normalize_text(decoded, s.normalized) ? std::string_view(s.normalized) : decoded;
 }
 
-// An id is emitted only if every path segment is a real segment: "." or
-// ".." (which a browser would collapse, leaving /arxiv/ or /venue/) and
-// empty segments are refused.
+// True iff `text` (the same request text, by address) is the one the
+// last prepare_and_scan() prepared: s.scanned holds it prepared.
+bool is_last_scanned(std::string_view text, const Scratch& s) {
+  return text.data() == s.scanned_from.data() && text.size() == s.scanned_from.size();
+}
+
 // prepare(), then the literal scan into s.literals; a request text already
 // prepared and scanned is not done again. Returns the prepared text.
 std::string_view prepare_and_scan(std::string_view text, Scratch& s, const detail::LiteralFilter& filter) {
-  if (text.data() == s.scanned_from.data() && text.size() == s.scanned_from.size()) return s.scanned;
+  if (is_last_scanned(text, s)) return s.scanned;
   std::string_view prepared = prepare(text, s);
   filter.scan(prepared, s.literals);
   s.scanned_from = text;
@@ -79,6 +82,15 @@ std::string_view prepare_and_scan(std::string_view text, Scratch& s, const detai
   return prepared;
 }
 
+// prepare(), reusing what prepare_and_scan() made of the same request text
+// (a selection without ids is searched in the text its rules saw).
+std::string_view prepared(std::string_view text, Scratch& s) {
+  return is_last_scanned(text, s) ? s.scanned : prepare(text, s);
+}
+
+// An id is emitted only if every path segment is a real segment: "." or
+// ".." (which a browser would collapse, leaving /arxiv/ or /venue/) and
+// empty segments are refused.
 bool is_safe_id(std::string_view id) {
   if (id.empty()) return false;
   std::size_t start = 0;
@@ -306,7 +318,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   if (failed) return fail(out, ErrorCode::internal, "A rule could not be compiled; see `coolpapers rules test`");
 
   if (!request.selection_text.empty() &&
-      answer_search(prepare(request.selection_text, s), Field::selection_text, options, out))
+      answer_search(prepared(request.selection_text, s), Field::selection_text, options, out))
     return;
   const PageMeta& meta = request.page_meta;
   std::string_view title = !meta.citation_title.empty() ? meta.citation_title : meta.dc_title;

@@ -139,6 +139,20 @@ TEST_CASE("stdin mode streams a large batch in order") {
   CHECK(r.out == expected);
 }
 
+TEST_CASE("stdin lines longer than a read of input are answered whole") {
+  // Lines in one read are resolved in place, longer ones gathered across
+  // reads (64 KiB each): both give the same answers.
+  std::string input, expected;
+  for (int i = 0; i < 6; ++i) {
+    std::string id = "2401.0000" + std::to_string(i);
+    input += std::string(i % 2 == 0 ? 100000 : 10, ' ') + "arXiv:" + id + (i % 3 == 0 ? "\r\n" : "\n");
+    expected += "https://papers.cool/arxiv/" + id + "\n";
+  }
+  auto r = run_cli({"resolve"}, input);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == expected);
+}
+
 TEST_CASE("an over-long stdin line is answered with an error line, not dropped") {
   std::string input = "arXiv:2401.00001\n" + std::string(2 * 1024 * 1024, 'x') + "\narXiv:2401.00002\n";
   auto r = run_cli({"resolve", "--json"}, input);

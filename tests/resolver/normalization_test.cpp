@@ -1,5 +1,10 @@
 // Text copied from a PDF or typed with a CJK input method still resolves,
 // and the normalisation that makes it so adds no ids to prose.
+#include <random>
+#include <string>
+#include <vector>
+
+#include "normalize.hpp"
 #include "test_support.hpp"
 
 using namespace coolpapers;
@@ -72,4 +77,24 @@ TEST_CASE("invalid UTF-8 around characters that are normalised is kept as it is"
   CHECK(test::url_of("\xEF\xBC 2106.09685 \xE2\x80", Field::selection_text) ==
         "https://papers.cool/arxiv/2106.09685");
   CHECK(test::url_of("\xC2\xAD\xC2", Field::selection_text) == "");
+}
+
+// The no-change check looks at 16 bytes at a time; it must say "no change"
+// exactly when no byte could start something to normalise (a line break
+// or the lead byte of a folded or dropped character), wherever in the
+// text, and in texts of every length (the tail block overlaps).
+TEST_CASE("the no-change check finds every byte that may start a change") {
+  const std::string kTriggers = "\n\xC2\xE2\xE3\xEF";
+  const std::vector<std::string> pieces = {
+      "a", "2106.09685", " ", "\t", "\xC3\xA9", "\xD0\x9F", "\xE6\xA8\xA1", "\xF0\x9F\x98\x80", "\x80", "\xFF", "\xE0\x82\xAD",
+      "\n", "\xC2\xAD", "\xC2\xA0", "\xE2\x80\x9C", "\xE2\x80\x90", "\xE3\x80\x80", "\xEF\xBC\x92", "\xEF\xBB\xBF"};
+  std::mt19937 random(11);
+  std::string out;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (std::size_t k = random() % 30; k > 0; --k) text += pieces[random() % pieces.size()];
+    CAPTURE(text);
+    bool has_trigger = text.find_first_of(kTriggers) != std::string::npos;
+    CHECK(detail::normalize_text(text, out) == has_trigger);
+  }
 }

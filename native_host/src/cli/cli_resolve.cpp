@@ -108,54 +108,65 @@ std::optional<ResolveOptions> parse(const std::vector<std::string>& args, int& e
   return options;
 }
 
+// Answers are gathered and written to stdout in blocks: an fwrite per line
+// cost about 150 instructions (callgrind), as much as reading the line.
+constexpr std::size_t kOutputBlockBytes = 64 * 1024;
+
 class Printer {
  public:
   Printer(const Resolver& resolver, const ResolveOptions& options, const PageMeta& meta)
       : resolver_(resolver), options_(options), meta_(meta) {}
 
-  // Resolves one text and writes its line. Returns true iff it resolved.
+  // Resolves one text and adds its line. Returns true iff it resolved.
   bool resolve(std::string_view text) {
     Field field = options_.field.for_text(text);
     Request request;
     request.set(field, text);
     request.page_meta = meta_;
     resolver_.resolve_into(request, result_);
-    if (options_.json) {
-      line_ = to_json(result_);
-    } else if (result_.ok()) {
-      line_.assign(result_.url);  // into line_'s buffer: no allocation per line
-    } else {
-      line_.clear();
-    }
-    write_line();
+    if (options_.json)
+      pending_ += to_json(result_);
+    else if (result_.ok())
+      pending_ += result_.url;  // into pending_'s buffer: no allocation per line
+    end_line();
     return result_.ok();
   }
 
   void write_error(ErrorCode code, std::string_view message) {
-    line_ = options_.json ? to_json(ErrorReply{code, std::string(message)}) : "";
-    write_line();
+    if (options_.json) pending_ += to_json(ErrorReply{code, std::string(message)});
+    end_line();
+  }
+
+  // Writes the lines added so far to stdout (not flushing stdio): before
+  // a message on stderr, before waiting for input, and at the end.
+  void write_pending() {
+    if (pending_.empty()) return;
+    std::fwrite(pending_.data(), 1, pending_.size(), stdout);
+    pending_.clear();
   }
 
   const Resolution& last() const { return result_; }
   bool failed() const { return std::ferror(stdout) != 0; }
 
  private:
-  void write_line() {
-    line_.push_back('\n');
-    std::fwrite(line_.data(), 1, line_.size(), stdout);
+  void end_line() {
+    pending_.push_back('\n');
+    if (pending_.size() >= kOutputBlockBytes) write_pending();
   }
 
   const Resolver& resolver_;
   const ResolveOptions& options_;
   PageMeta meta_;
   Resolution result_;
-  std::string line_;
+  std::string pending_;  // lines not yet written
 };
 
 int resolve_arguments(Printer& printer, const ResolveOptions& options) {
   bool all = true;
   for (const auto& text : options.texts) {
-    if (!printer.resolve(text)) {
+    bool resolved = printer.resolve(text);
+    printer.write_pending();  // each answer before its message, in order
+    if (!resolved) {
       all = false;
       stderr_stream() << "coolpapers: \"" << text << "\": " << printer.last().message << "\n";
     } else if (printer.last().truncated) {
@@ -169,7 +180,7 @@ int resolve_arguments(Printer& printer, const ResolveOptions& options) {
 
 int resolve_stdin(Printer& printer) {
   LineReader reader(STDIN_FILENO, kMaxLineBytes);
-  std::string line;
+  std::string_view line;
   std::size_t number = 0;
   for (;;) {
     auto status = reader.next(line);
@@ -180,17 +191,23 @@ int resolve_stdin(Printer& printer) {
     }
     ++number;
     if (status == LineReader::Status::too_long) {
+      printer.write_pending();
       stderr_stream() << "coolpapers: line " << number << " is longer than 1 MiB; skipped\n";
       printer.write_error(ErrorCode::too_large, "Input line is longer than 1 MiB");
     } else if (printer.resolve(line) && printer.last().truncated) {
+      printer.write_pending();
       stderr_stream() << "coolpapers: note: line " << number << " holds more than " << printer.last().ids.size()
                 << " ids; only the first " << printer.last().ids.size() << " are in the answer\n";
     }
     // Flush whenever we would wait for input, so a caller that writes one
     // line and reads one answer (a coprocess) is never stuck.
-    if (reader.drained()) std::fflush(stdout);
+    if (reader.drained()) {
+      printer.write_pending();
+      std::fflush(stdout);
+    }
     if (printer.failed()) break;  // run() reports it
   }
+  printer.write_pending();
   return 0;
 }
 

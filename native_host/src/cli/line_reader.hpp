@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace coolpapers::app {
 
@@ -16,10 +17,11 @@ class LineReader {
   // this reader exists (it buffers ahead).
   LineReader(int fd, std::size_t max_line_bytes);
 
-  // Reads the next line into `line` without its "\n" (and a "\r" before
-  // it). A line longer than the limit is skipped up to its end and reported
-  // as too_long. `end` after the last line; `error` on a read error.
-  Status next(std::string& line);
+  // Reads the next line without its "\n" (and a "\r" before it): `line`
+  // views it until the next call. A line longer than the limit is skipped
+  // up to its end and reported as too_long. `end` after the last line;
+  // `error` on a read error.
+  Status next(std::string_view& line);
 
   // True iff no input is buffered, i.e. the next read may block: the time
   // to flush answers so an interactive caller sees them.
@@ -29,6 +31,10 @@ class LineReader {
   // Reads whatever input is available (one read(2)); false at end of input
   // or on an error (error_ tells which).
   bool refill();
+
+  // next() for a line that is not whole in the buffer: gathers it into
+  // `line`, reading more input as needed.
+  Status gather(std::string& line);
 
   // Whole blocks of input are searched for '\n' with memchr, instead of
   // a call per byte through stdio.
@@ -40,6 +46,7 @@ class LineReader {
   const char* begin_ = nullptr;  // unread input in block_
   const char* end_ = nullptr;
   bool error_ = false;
+  std::string gathered_;  // the last line gather() read
 };
 
 }  // namespace coolpapers::app
