@@ -126,6 +126,7 @@ Rule& Rule::operator=(Rule&& other) noexcept {
   few_texts_matcher_ = std::move(other.few_texts_matcher_);
   few_texts_searched_.store(other.few_texts_searched_.load());
   leads_once_ = std::move(other.leads_once_);
+  leads_ready_.store(other.leads_ready_.load());
   leads_ = std::move(other.leads_);
   lead_shapes_ = std::move(other.lead_shapes_);
   lead_shapes_need_text_start_ = other.lead_shapes_need_text_start_;
@@ -145,6 +146,9 @@ bool MonthLimit::allows(int yymm) const {
 }
 
 const std::vector<Rule::Lead>& Rule::leads() const {
+  // Read once; afterwards one acquire load instead of std::call_once's
+  // pthread_once call on every text.
+  if (leads_ready_.load(std::memory_order_acquire)) return leads_;
   std::call_once(*leads_once_, [this] {
     // Only for Latin-1 patterns: in UTF-8 mode "(?i:k)" also matches the
     // Kelvin sign, which the ASCII literal scan would not place.
@@ -159,6 +163,7 @@ const std::vector<Rule::Lead>& Rule::leads() const {
     lead_shapes_need_text_start_ = !lead_shapes_.empty() &&
         std::all_of(lead_shapes_.begin(), lead_shapes_.end(), [](const LeadShape& s) { return s.at_text_start; });
   });
+  leads_ready_.store(true, std::memory_order_release);
   return leads_;
 }
 

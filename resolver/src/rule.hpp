@@ -218,6 +218,7 @@ class Rule {
   std::span<const RuleExample> examples_;
   int yymm_group_ = 0;
   mutable std::unique_ptr<std::once_flag> leads_once_;
+  mutable std::atomic<bool> leads_ready_{false};
   mutable std::vector<Lead> leads_;
   mutable std::vector<LeadShape> lead_shapes_;
   mutable bool lead_shapes_need_text_start_ = false;  // every match starts at the text's start
