@@ -193,12 +193,6 @@ bool Rule::month_exists(const re2::StringPiece* match, const MonthLimit& months)
   return months.allows(yymm);
 }
 
-bool Rule::can_match_from(const LiteralSet& present, std::size_t pos) const {
-  if (literal_indices.empty()) return true;
-  for (std::size_t i : literal_indices)
-    if (present.found[i] && present.last_start[i] >= pos) return true;
-  return false;
-}
 
 bool Rule::search(const RE2& re, bool anchored, std::string_view text, std::size_t pos, re2::StringPiece* match,
                   int groups) const {
@@ -207,9 +201,12 @@ bool Rule::search(const RE2& re, bool anchored, std::string_view text, std::size
   return re.Match(whole, pos, text.size(), anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, match, groups);
 }
 
-bool Rule::may_start_at(std::string_view text, std::size_t start) const {
+bool Rule::may_start_at(std::string_view text, std::size_t start, std::size_t first_literal) const {
   for (const LeadShape& shape : lead_shapes_) {
-    if (start + shape.offset > text.size() || (shape.at_text_start && start != 0)) continue;
+    // The shape puts a literal at start + offset: not before the first one.
+    if (start + shape.offset < first_literal || start + shape.offset > text.size() ||
+        (shape.at_text_start && start != 0))
+      continue;
     std::size_t k = 0;
     while (k < shape.before.size() && shape.before[k][static_cast<unsigned char>(text[start + k])]) ++k;
     if (k == shape.before.size()) return true;
@@ -228,6 +225,7 @@ bool Rule::search_at_leads(const RE2*& re, bool& unusable, std::string_view text
   // tried anchored where the bytes fit a lead's shape (the scan already
   // knows where each literal is).
   std::size_t first = std::string_view::npos, last = std::string_view::npos;
+  std::size_t first_literal = std::string_view::npos;  // the earliest lead literal at or after its `from`
   for (const Lead& lead : leads_) {
     const std::size_t index = literal_indices[lead.literal];
     const std::size_t from = pos + lead.min_offset;
@@ -235,6 +233,7 @@ bool Rule::search_at_leads(const RE2*& re, bool& unusable, std::string_view text
     const std::size_t at =
         present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
     if (at == std::string_view::npos) continue;
+    first_literal = std::min(first_literal, at);
     first = std::min(first, at >= pos + lead.max_offset ? at - lead.max_offset : pos);
     last = std::min(last, at - lead.min_offset);
   }
@@ -246,7 +245,7 @@ bool Rule::search_at_leads(const RE2*& re, bool& unusable, std::string_view text
     return unusable ? nullptr : re;
   };
   for (std::size_t start = first; start <= last; ++start)
-    if (may_start_at(text, start)) {
+    if (may_start_at(text, start, first_literal)) {
       if (!matcher()) return false;
       if (search(*re, true, text, start, match, groups)) return true;
     }

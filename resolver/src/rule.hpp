@@ -162,7 +162,13 @@ class Rule {
   // True iff a match starting at or after `pos` is possible: the rule has
   // no literals, or one of them occurs at or after `pos`. (A rule's
   // literals are required to occur inside every match of its pattern.)
-  bool can_match_from(const LiteralSet& present, std::size_t pos) const;
+  // (Inline: asked for every rule of a family the scan did not rule out.)
+  bool can_match_from(const LiteralSet& present, std::size_t pos) const {
+    if (literal_indices.empty()) return true;
+    for (std::size_t i : literal_indices)
+      if (present.found[i] && present.last_start[i] >= pos) return true;
+    return false;
+  }
 
   // Compiles the pattern now. Returns an empty string on success, else
   // RE2's error and sets `offending` to RE2's error_arg(); also fails if
@@ -197,8 +203,9 @@ class Rule {
               int groups) const;
   // True iff `re` compiled and has the groups the output names.
   bool usable(const re2::RE2& re) const;
-  // True iff the bytes at `start` fit one of lead_shapes_.
-  bool may_start_at(std::string_view text, std::size_t start) const;
+  // True iff the bytes at `start` fit one of lead_shapes_ whose literal
+  // would start at or after `first_literal`, the first place one occurs.
+  bool may_start_at(std::string_view text, std::size_t start, std::size_t first_literal) const;
   // The same as search() for a rule with leads: from where they say the
   // leftmost match at or after `pos` can start (see above). `re`: the DFA
   // matcher's object, set here when first needed; `unusable` is set when it
