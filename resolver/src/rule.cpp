@@ -218,43 +218,51 @@ bool Rule::usable(const RE2& re) const { return re.ok() && re.NumberOfCapturingG
 
 bool Rule::search_at_leads(const RE2*& re, bool& unusable, std::string_view text, const LiteralSet& present,
                            std::size_t pos, re2::StringPiece* match, int groups) const {
-  // A match at or after `pos` holds a lead's literal min_offset to
-  // max_offset bytes in, so at or after pos + min_offset: it starts at most
-  // max_offset bytes before the first such occurrence. Over the leads, the
-  // leftmost match starts at or after `first`; up to `last`, each place is
-  // tried anchored where the bytes fit a lead's shape (the scan already
-  // knows where each literal is).
-  std::size_t first = std::string_view::npos, last = std::string_view::npos;
-  std::size_t first_literal = std::string_view::npos;  // the earliest lead literal at or after its `from`
-  for (const Lead& lead : leads_) {
-    const std::size_t index = literal_indices[lead.literal];
-    const std::size_t from = pos + lead.min_offset;
-    if (!present.found[index] || present.last_start[index] < from) continue;
-    const std::size_t at =
-        present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
-    if (at == std::string_view::npos) continue;
-    first_literal = std::min(first_literal, at);
-    first = std::min(first, at >= pos + lead.max_offset ? at - lead.max_offset : pos);
-    last = std::min(last, at - lead.min_offset);
-  }
-  if (first == std::string_view::npos) return false;
   // The DFA matcher's object, compiled on first need.
   auto matcher = [&]() -> const RE2* {
     if (!re) re = &dfa_matcher_.get(pattern_);
     unusable = !usable(*re);
     return unusable ? nullptr : re;
   };
-  for (std::size_t start = first; start <= last; ++start)
-    if (may_start_at(text, start, first_literal)) {
-      if (!matcher()) return false;
-      if (search(*re, true, text, start, match, groups)) return true;
+  for (unsigned round = 0; round < kLeadRounds; ++round) {
+    // A match at or after `pos` holds a lead's literal min_offset to
+    // max_offset bytes in, so at or after pos + min_offset: it starts at
+    // most max_offset bytes before the first such occurrence. Over the
+    // leads, the leftmost match starts at or after `first`; up to `last`,
+    // each place is tried anchored where the bytes fit a lead's shape (the
+    // scan already knows where each literal is).
+    std::size_t first = std::string_view::npos, last = std::string_view::npos;
+    std::size_t first_literal = std::string_view::npos;  // the earliest lead literal at or after its `from`
+    for (const Lead& lead : leads_) {
+      const std::size_t index = literal_indices[lead.literal];
+      const std::size_t from = pos + lead.min_offset;
+      if (!present.found[index] || present.last_start[index] < from) continue;
+      const std::size_t at =
+          present.first_start[index] >= from ? present.first_start[index] : find_literal(text, from, lead.text);
+      if (at == std::string_view::npos) continue;
+      first_literal = std::min(first_literal, at);
+      first = std::min(first, at >= pos + lead.max_offset ? at - lead.max_offset : pos);
+      last = std::min(last, at - lead.min_offset);
     }
-  // No match starts at or before `last`. The tries are bounded per match
-  // found, which keeps the cost linear; past them, an unanchored search,
-  // which no match can need when every match starts at the text's start.
-  if (lead_shapes_need_text_start_) return false;
+    // No lead literal ahead: no match can start at or after `pos`.
+    if (first == std::string_view::npos) return false;
+    for (std::size_t start = first; start <= last; ++start)
+      if (may_start_at(text, start, first_literal)) {
+        if (!matcher()) return false;
+        if (search(*re, true, text, start, match, groups)) return true;
+      }
+    // No match starts at or before `last`; one that starts later holds a
+    // later occurrence of a lead literal, so the next round looks from
+    // there. A number starting with "####.####" that is no id (a DOI's
+    // "9398346.7638700") needs no further search at all.
+    if (lead_shapes_need_text_start_) return false;
+    pos = last + 1;
+  }
+  // The rounds are bounded per match found, which keeps the cost linear
+  // (an anchored try may read far into the text); past them, one
+  // unanchored search.
   if (!matcher()) return false;
-  return search(*re, false, text, last + 1, match, groups);
+  return search(*re, false, text, pos, match, groups);
 }
 
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,

@@ -109,6 +109,10 @@ inline constexpr std::size_t kFewTextsMaxBytes = 1024;
 // the DFA matcher: about where compiling the DFA programs costs less than
 // the slower searches would (bench/README.md).
 inline constexpr unsigned kFewTexts = 16;
+// How many times a rule with leads moves on to the next occurrence of a
+// lead literal, after anchored tries that failed, before it searches the
+// rest of the text unanchored (Rule::search_at_leads).
+inline constexpr unsigned kLeadRounds = 4;
 
 // A rule searches a text with one of two RE2 objects, each compiled on
 // first use (start-up pays only for the rules a request needs), which give
@@ -135,8 +139,9 @@ inline constexpr unsigned kFewTexts = 16;
 // (one place when that distance is fixed, up to three for the arXiv ids'
 // boundary of 0 to 2 bytes), skipping places whose bytes cannot begin a
 // match (LeadShape). An anchored search needs only the forward program
-// (OnePass for a one-pass pattern, else BitState; no DFA); an unanchored
-// search runs only past those places, when every try failed.
+// (OnePass for a one-pass pattern, else BitState; no DFA). When every try
+// failed, the places around the next occurrence are tried, for up to
+// kLeadRounds occurrences; an unanchored search runs only past those.
 class Rule {
  public:
   Rule(std::string id, std::size_t family, std::string pattern, OutputTemplate output,

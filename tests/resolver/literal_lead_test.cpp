@@ -86,12 +86,22 @@ TEST_CASE("a rule that starts with its literal finds the ids an unanchored searc
                            "bar.org/v/1 OJS.BAR.ORG/v/2", "qq.net/a&b&id=Z9", "qq.net/?x id=1 qq.net/c&id=2",
                            "zzzy/7 zy/8", "nn.org/5 mm.org/6", "ll.net/x/1 kk.org/2", "LL.NET/y/3 KK.org/4 ll.net/x/5",
                            "2312.00001", ".2312.00002", "..2312.00003", "1.2312.00004 a.2312.00005", "x-ab.de/1",
-                           "1ab.de/2 zab.de/3 ab.de/4", "12312.00001 2312.000012 v2312.00006v2"}) {
+                           "1ab.de/2 zab.de/3 ab.de/4", "12312.00001 2312.000012 v2312.00006v2",
+                           // More occurrences where no match starts than
+                           // the rounds of tries (rule.hpp's kLeadRounds)
+                           // before the one that matches.
+                           "12312.00001 12312.00002 12312.00003 12312.00004 12312.00005 12312.00006 2312.00007",
+                           "foo.org/q/1 foo.org/q/2 foo.org/q/3 foo.org/q/4 foo.org/q/5 foo.org/p/6",
+                           "10.5555/y 10.5555/y 10.5555/y 10.5555/y 10.5555/y 10.5555/x7"}) {
     CAPTURE(text);
     CHECK(answer(anchored, text) == answer(unanchored, text));
   }
   CHECK(answer(anchored, "FOO.org/p/3 and foo.org/q/4 then Foo.Org/p/5") == "https://papers.cool/venue/3@T,5@T");
   CHECK(answer(anchored, "foo.org/q/1 foo.org/p/2") == "https://papers.cool/venue/2@T");
+  CHECK(answer(anchored, "foo.org/q/1 foo.org/q/2 foo.org/q/3 foo.org/q/4 foo.org/q/5 foo.org/p/6") ==
+        "https://papers.cool/venue/6@T");
+  CHECK(answer(anchored, "10.5555/y 10.5555/y 10.5555/y 10.5555/y 10.5555/y 10.5555/x7") ==
+        "https://papers.cool/venue/7@T");
   CHECK(answer(anchored, "bar.org/v/1 OJS.BAR.ORG/v/2") == "https://papers.cool/venue/2@T");
   CHECK(answer(anchored, "LL.NET/y/3 KK.org/4 ll.net/x/5") == "https://papers.cool/venue/4@T,5@T");
   CHECK(answer(anchored, "\xE2\x84\xAAq.org/\xC3\xA9" "1 kq.org/\xC3\xA9" "2") ==
