@@ -85,8 +85,9 @@ TEST_CASE("a user rule's examples are kept after its file's text is gone") {
 namespace {
 
 // The patterns of the rules rewritten so that RE2 runs them with its
-// one-pass engine (bench/README.md), as they were before: the reference the
-// rewritten table must answer exactly like. Rules split in two had one
+// one-pass engine (cheaper than BitState, which an anchored search of any
+// other pattern uses), as they were before: the reference the rewritten
+// table must answer exactly like. Rules split in two had one
 // pattern for both; their new halves are switched off in the reference.
 struct OldRule {
   const char* id;
