@@ -105,6 +105,11 @@ constexpr OldRule kOldRules[] = {
     {"pmlr",
      R"((?i:proceedings\.mlr\.press|jmlr\.org/proceedings/papers)/v([0-9]+)/([A-Za-z0-9_-]+)(?:\.html?|\.pdf|/[A-Za-z0-9_-]+\.pdf|/?(?:[^A-Za-z0-9_./-]|$)))"},
     {"aaai-doi", R"(10\.1609/(?i:aaai)\.v(?:3[4-9]|[4-9][0-9]|[1-9][0-9]{2,})i[0-9]+\.([0-9]+)(?:[^0-9]|$))"},
+    // The IJCAI number as it was read (leading zeros dropped, "0*([0-9]+)"),
+    // except that it must hold a digit other than 0: a number of zeros only
+    // is no paper now (docs/resolution.md), where it used to be paper 0.
+    {"ijcai", R"((?i:ijcai\.org/proceedings)/((?:19|20)[0-9]{2})/0*([0-9]*[1-9][0-9]*)(?:\.pdf)?(?:[^0-9A-Za-z_]|$))"},
+    {"ijcai-doi", R"(10\.24963/(?i:ijcai)\.((?:19|20)[0-9]{2})/0*([0-9]*[1-9][0-9]*)(?:[^0-9]|$))"},
 };
 constexpr const char* kSplitOff[] = {"openreview-later-id", "acl-anthology-old-path"};
 
@@ -195,6 +200,12 @@ TEST_CASE("the rules rewritten for RE2's one-pass engine answer as their old pat
   for (const char* volume : {"1", "3", "30", "33", "34", "39", "40", "99", "100", "300", "330", "339", "3301", "034", "400", ""})
     for (const char* end : {"i1.26000", "i1.26000x", "i1.260001", "i.1", "i01.33013159", "x1.2"})
       seeds.push_back(std::string("https://doi.org/10.1609/AAAI.v") + volume + end);
+  for (const char* prefix : {"https://www.ijcai.org/proceedings/", "ijcai.org/Proceedings/", "doi:10.24963/ijcai.",
+                             "https://doi.org/10.24963/IJCAI."})
+    for (const char* year : {"2023/", "1999/", "2123/", "23/", "2023", "2023//"})
+      for (const char* number : {"12", "0012", "0100", "0", "0000", "00a", "1", "", "007"})
+        for (const char* end : {"", ".pdf", ".pdfx", ".", "/", "_", "a", " ", "-"})
+          seeds.push_back(std::string(prefix) + year + number + end);
   for (const char* before : {"", " ", "x", "_", ".", "-", "/", "arXiv:", "arXiv.", "ARXIV.", "10.48550/arXiv."})
     for (const char* id : {"hep-th/9901001", "math.GT/0309136", "math-ph/0101001", "cond-mat.str-el/0512345",
                            "cs.ai/0102001", "math.GT-x/0309136", "math./0309136", "hep-th/0813001"})
@@ -230,7 +241,8 @@ TEST_CASE("the rules rewritten for RE2's one-pass engine answer as their old pat
   const char* pieces[] = {"openreview.net/", "forum", "pdf", "?", "&", "amp;", "id=", "noteId=", "x", "A", "0", "1",
                           "aclanthology.org/", "aclweb.org/anthology/", "P", "/", "19", "-", "1001", ".", "v", "2",
                           "2023.acl-long.1", "proceedings.mlr.press/", "v37/", "ioffe15", ".html", "10.1609/aaai.v",
-                          "34", "i", "10.18653/v1/", "arXiv.", "hep-th", "math", "-ph", "9901001", " ", "#", "_"};
+                          "34", "i", "10.18653/v1/", "arXiv.", "hep-th", "math", "-ph", "9901001", " ", "#", "_",
+                          "ijcai.org/proceedings/", "2023/", "10.24963/ijcai.", "00", "12"};
   std::uint32_t state = 12345;
   auto next = [&state] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
   for (int i = 0; i < 20000; ++i) {
