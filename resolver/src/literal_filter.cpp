@@ -196,14 +196,23 @@ std::size_t LiteralFilter::add(std::string_view literal) {
 }
 
 void LiteralFilter::add_anchor(std::size_t index, const std::string& text, std::size_t masks, int offset) {
+  // The literal's character at `k`, or 0 (any byte) past its end.
+  auto char_at = [&](std::size_t k) -> unsigned char {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
+  };
   const bool any_first = offset < 0;
-  const bool any_next = static_cast<std::size_t>(offset) + 1 >= text.size() && !any_first;
-  const unsigned char next = any_next ? 0 : static_cast<unsigned char>(text[static_cast<std::size_t>(offset + 1)]);
+  const unsigned char next = char_at(static_cast<std::size_t>(offset + 1));
+  const bool any_next = next == 0;
+  // The probe's byte range: the pair's second character, or for a pair
+  // of any byte and the literal's first character, the character after,
+  // which the scan reads then.
+  const unsigned char checked = any_first ? char_at(1) : next;
   Probe probe{static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(masks),
-              static_cast<std::uint32_t>(text.size()), offset, 0, 0, 255};
-  if (!any_next) {
-    probe.next_low = next == '#' ? static_cast<unsigned char>('0') : next;
-    probe.next_span = next == '#' ? 9 : 0;
+              static_cast<std::uint32_t>(text.size()), offset, 0, checked, 0};
+  if (checked == 0) probe.next_span = 255;
+  if (checked == '#') {
+    probe.next_low = '0';
+    probe.next_span = 9;
   }
   auto set_pair = [&](unsigned char first, unsigned char second) {
     unsigned pair = pair_of(first, second);
@@ -262,18 +271,22 @@ inline bool LiteralFilter::occurs_at(const Probe& probe, std::string_view text, 
 
 inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsigned char next, LiteralSet& found) const {
   const Probe* probes = probes_.data();
-  auto verify_chain = [&](std::uint32_t i) {
+  // The probes from `i` on whose byte range holds `checked`.
+  auto verify_chain = [&](std::uint32_t i, unsigned char checked) {
     for (; i != 0; i = probes[i - 1].same_first) {
       const Probe& probe = probes[i - 1];
-      if (static_cast<unsigned char>(next - probe.next_low) > probe.next_span) continue;
+      if (static_cast<unsigned char>(checked - probe.next_low) > probe.next_span) continue;
       const auto start = static_cast<std::ptrdiff_t>(at) - probe.offset;
       if (start < 0) continue;
       if (occurs_at(probe, text, static_cast<std::size_t>(start)))
         record(found, probe.literal, static_cast<std::size_t>(start));
     }
   };
-  verify_chain(first_probe_[static_cast<unsigned char>(text[at])]);
-  verify_chain(any_first_probe_[next]);
+  verify_chain(first_probe_[static_cast<unsigned char>(text[at])], next);
+  // Pairs of any byte and a literal's first character: their probes check
+  // the byte after, and most end there (a '/' that a digit does not follow).
+  if (const std::uint32_t head = any_first_probe_[next]; head != 0)
+    verify_chain(head, at + 2 < text.size() ? ascii_lower(static_cast<unsigned char>(text[at + 2])) : 0);
 }
 
 namespace {

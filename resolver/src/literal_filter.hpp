@@ -72,7 +72,8 @@ class LiteralFilter {
     std::uint32_t same_first;  // 1 + the index of the next probe in the same chain, or 0
     // The bytes (lower case) the pair's second character stands for: from
     // next_low to next_low + next_span ('#': the digits; past the
-    // literal's end: any byte, 0 for the text's end too).
+    // literal's end: any byte, 0 for the text's end too). For a pair at
+    // offset -1, those of the literal's second character instead.
     unsigned char next_low;
     unsigned char next_span;
   };
