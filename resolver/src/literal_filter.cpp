@@ -65,6 +65,14 @@ std::uint16_t pair_of(unsigned char first, unsigned char second) {
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// ascii_lower() as a table: one load where the scan lowers a byte at
+// every candidate.
+constexpr std::array<unsigned char, 256> kLower = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) table[c] = ascii_lower(static_cast<unsigned char>(c));
+  return table;
+}();
+
 bool matches_at(std::string_view text, std::size_t start, std::string_view literal) {
   if (start + literal.size() > text.size()) return false;
   for (std::size_t k = 0; k < literal.size(); ++k) {
@@ -286,7 +294,7 @@ inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsi
   // Pairs of any byte and a literal's first character: their probes check
   // the byte after, and most end there (a '/' that a digit does not follow).
   if (const std::uint32_t head = any_first_probe_[next]; head != 0)
-    verify_chain(head, at + 2 < text.size() ? ascii_lower(static_cast<unsigned char>(text[at + 2])) : 0);
+    verify_chain(head, at + 2 < text.size() ? kLower[static_cast<unsigned char>(text[at + 2])] : 0);
 }
 
 namespace {
@@ -324,7 +332,7 @@ void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
   const std::size_t last = text.size() - 1;
   std::size_t at = 0;
   while ((at = next_candidate(bytes, bits, at, last)) < last) {
-    verify_at(text, at, ascii_lower(bytes[at + 1]), found);
+    verify_at(text, at, kLower[bytes[at + 1]], found);
     at += 2;
   }
   const std::size_t end_pair = pair_of(bytes[last], 0);
