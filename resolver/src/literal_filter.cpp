@@ -96,16 +96,13 @@ std::uint64_t word_at(const unsigned char* at) {
 // per lane; no lane carries into another.
 bool word_matches(const unsigned char* at, const unsigned char* want, const unsigned char* care,
                   const unsigned char* digit) {
-  constexpr std::uint64_t kLowNibbles = 0x0F0F0F0F0F0F0F0F;
-  constexpr std::uint64_t kSixes = 0x0606060606060606;
-  constexpr std::uint64_t kSixteens = 0x1010101010101010;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
+  constexpr std::uint64_t kTo128 = 0x7676767676767676;  // 0x76 + 9 = 0x7F
   const std::uint64_t diff = word_at(at) ^ word_at(want);
-  // Where the literal holds '#', diff is the text's byte minus '0' iff it
-  // is a digit: its high nibble must be 0 and its low nibble below 10
-  // (adding 6 must not carry into bit 4).
-  const std::uint64_t digits = diff & word_at(digit);
-  const std::uint64_t wrong =
-      (diff & word_at(care)) | (digits & ~kLowNibbles) | (((digits & kLowNibbles) + kSixes) & kSixteens);
+  // Where the literal holds '#', diff is the text's byte XOR '0', at most
+  // 9 iff the byte is a digit: else bit 7 of the byte or of its low seven
+  // bits plus 0x76 (which cannot carry into the next byte) is set.
+  const std::uint64_t wrong = (diff & word_at(care)) | ((diff | ((diff & kLow7) + kTo128)) & word_at(digit));
   return wrong == 0;
 }
 
@@ -194,9 +191,12 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     const char c = text[k];
     want[k] = c == '#' ? '0' : c;
     care[k] = c == '#' ? '\x00' : c >= 'a' && c <= 'z' ? '\xDF' : '\xFF';
-    digit[k] = c == '#' ? '\xFF' : '\x00';
+    digit[k] = c == '#' ? '\x80' : '\x00';
   }
-  if (pair_bits_.empty()) pair_bits_.resize(kPairCount / 64);  // zeros
+  if (pair_bits_.empty()) {
+    pair_bits_.resize(kPairCount / 64);  // zeros
+    probes_.emplace_back();              // index 0 ends a chain
+  }
   add_anchor(index, text, masks, rarest_pair(text, false));
   add_anchor(index, text, masks, rarest_pair(text, true));
   literals_.push_back({std::move(text), masks});
@@ -216,7 +216,8 @@ void LiteralFilter::add_anchor(std::size_t index, const std::string& text, std::
   // which the scan reads then.
   const unsigned char checked = any_first ? char_at(1) : next;
   Probe probe{static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(masks),
-              static_cast<std::uint32_t>(text.size()), offset, 0, checked, 0};
+              static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(mask_size(text.size())),
+              offset, 0, checked, 0};
   if (checked == 0) probe.next_span = 255;
   if (checked == '#') {
     probe.next_low = '0';
@@ -228,8 +229,8 @@ void LiteralFilter::add_anchor(std::size_t index, const std::string& text, std::
   };
   auto add_probe = [&](std::array<std::uint32_t, 256>& heads, unsigned char key) {
     probe.same_first = heads[key];
-    probes_.push_back(probe);
     heads[key] = static_cast<std::uint32_t>(probes_.size());
+    probes_.push_back(probe);
   };
   if (any_first) {
     // Found by the byte after: chained by it, lower case.
@@ -254,7 +255,7 @@ bool LiteralFilter::occurs_near_end(const Probe& probe, std::string_view text, s
 }
 
 bool LiteralFilter::occurs_past_word(const Probe& probe, const unsigned char* at) const {
-  const std::size_t size = mask_size(probe.size);
+  const std::size_t size = probe.span;
   const auto* want = reinterpret_cast<const unsigned char*>(masks_.data()) + probe.masks;
   const auto* care = want + size;
   const auto* digit = care + size;
@@ -267,7 +268,7 @@ bool LiteralFilter::occurs_past_word(const Probe& probe, const unsigned char* at
 }
 
 inline bool LiteralFilter::occurs_at(const Probe& probe, std::string_view text, std::size_t start) const {
-  const std::size_t size = mask_size(probe.size);
+  const std::size_t size = probe.span;
   // A literal shorter than a word, too near the text's end to read one.
   if (start + size > text.size()) return occurs_near_end(probe, text, start);
   const auto* at = reinterpret_cast<const unsigned char*>(text.data()) + start;
@@ -281,8 +282,8 @@ inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsi
   const Probe* probes = probes_.data();
   // The probes from `i` on whose byte range holds `checked`.
   auto verify_chain = [&](std::uint32_t i, unsigned char checked) {
-    for (; i != 0; i = probes[i - 1].same_first) {
-      const Probe& probe = probes[i - 1];
+    for (; i != 0; i = probes[i].same_first) {
+      const Probe& probe = probes[i];
       if (static_cast<unsigned char>(checked - probe.next_low) > probe.next_span) continue;
       const auto start = static_cast<std::ptrdiff_t>(at) - probe.offset;
       if (start < 0) continue;

@@ -68,8 +68,9 @@ class LiteralFilter {
     std::uint32_t literal;
     std::uint32_t masks;  // Literal::masks of the literal
     std::uint32_t size;   // of the literal
+    std::uint32_t span;   // of each of its masks: max(8, size)
     std::int32_t offset;  // of the pair's first character in the literal (-1 to size - 1)
-    std::uint32_t same_first;  // 1 + the index of the next probe in the same chain, or 0
+    std::uint32_t same_first;  // the index of the next probe in the same chain, or 0
     // The bytes (lower case) the pair's second character stands for: from
     // next_low to next_low + next_span ('#': the digits; past the
     // literal's end: any byte, 0 for the text's end too). For a pair at
@@ -100,12 +101,13 @@ class LiteralFilter {
   // max(8, size of the literal) bytes long, zeros past the literal's end:
   // `want` is the literal with '0' for '#'; `care` the bits that must equal
   // `want` (0xDF for a letter: all but its case bit; 0xFF for other bytes;
-  // 0 for '#'); `digit` 0xFF where the literal holds '#'. One string for
-  // all, as the host builds the filter at every start.
+  // 0 for '#'); `digit` 0x80 where the literal holds '#' (the bit the
+  // digit test sets in a byte that is not one). One string for all, as the
+  // host builds the filter at every start.
   std::string masks_;
   // For each byte (both cases of a letter), the probes whose pair starts
-  // with it: a chain through `same_first` from first_probe_ (1 + index in
-  // probes_, or 0). The probes of anchors at offset -1 (any first byte)
+  // with it: a chain through `same_first` from first_probe_ (an index in
+  // probes_, whose element 0 is no probe but ends every chain). The probes of anchors at offset -1 (any first byte)
   // are chained from any_first_probe_ instead, by the byte after (lower
   // case), so that the chains of other bytes stay short. One vector for
   // all, as the host builds the filter at every start.
