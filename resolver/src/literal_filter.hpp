@@ -63,7 +63,11 @@ class LiteralFilter {
   // past either end of the literal (offset -1: any byte, then the
   // literal's first character; offset size - 1: its last character, then
   // any byte), which gives a literal of one or two characters a second
-  // anchor.
+  // anchor. Each literal's anchors are its rarest pair of each parity, a
+  // pair past its ends ranking after every pair of its own but one of two
+  // '#' (add()). An occurrence is found through one anchor only, but those
+  // of one literal may come out of order (through its two anchors), so
+  // the first and last starts are kept as a minimum and a maximum.
   struct Probe {
     std::uint32_t literal;
     std::uint32_t masks;  // Literal::masks of the literal
@@ -107,10 +111,11 @@ class LiteralFilter {
   std::string masks_;
   // For each byte (both cases of a letter), the probes whose pair starts
   // with it: a chain through `same_first` from first_probe_ (an index in
-  // probes_, whose element 0 is no probe but ends every chain). The probes of anchors at offset -1 (any first byte)
-  // are chained from any_first_probe_ instead, by the byte after (lower
-  // case), so that the chains of other bytes stay short. One vector for
-  // all, as the host builds the filter at every start.
+  // probes_, whose element 0 is no probe but ends every chain). The probes
+  // of anchors at offset -1 (any first byte) are chained from
+  // any_first_probe_ instead, by the byte after (lower case), so that the
+  // chains of other bytes stay short. One vector for all, as the host
+  // builds the filter at every start.
   std::vector<Probe> probes_;
   std::array<std::uint32_t, 256> first_probe_{};
   std::array<std::uint32_t, 256> any_first_probe_{};
