@@ -65,6 +65,14 @@ std::uint16_t pair_of(unsigned char first, unsigned char second) {
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// ascii_lower() as a table: one load where the scan lowers a byte at
+// every candidate.
+constexpr std::array<unsigned char, 256> kLower = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) table[c] = ascii_lower(static_cast<unsigned char>(c));
+  return table;
+}();
+
 bool matches_at(std::string_view text, std::size_t start, std::string_view literal) {
   if (start + literal.size() > text.size()) return false;
   for (std::size_t k = 0; k < literal.size(); ++k) {
@@ -88,21 +96,18 @@ std::uint64_t word_at(const unsigned char* at) {
 // per lane; no lane carries into another.
 bool word_matches(const unsigned char* at, const unsigned char* want, const unsigned char* care,
                   const unsigned char* digit) {
-  constexpr std::uint64_t kLowNibbles = 0x0F0F0F0F0F0F0F0F;
-  constexpr std::uint64_t kSixes = 0x0606060606060606;
-  constexpr std::uint64_t kSixteens = 0x1010101010101010;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
+  constexpr std::uint64_t kTo128 = 0x7676767676767676;  // 0x76 + 9 = 0x7F
   const std::uint64_t diff = word_at(at) ^ word_at(want);
-  // Where the literal holds '#', diff is the text's byte minus '0' iff it
-  // is a digit: its high nibble must be 0 and its low nibble below 10
-  // (adding 6 must not carry into bit 4).
-  const std::uint64_t digits = diff & word_at(digit);
-  const std::uint64_t wrong =
-      (diff & word_at(care)) | (digits & ~kLowNibbles) | (((digits & kLowNibbles) + kSixes) & kSixteens);
+  // Where the literal holds '#', diff is the text's byte XOR '0', at most
+  // 9 iff the byte is a digit: else bit 7 of the byte or of its low seven
+  // bits plus 0x76 (which cannot carry into the next byte) is set.
+  const std::uint64_t wrong = (diff & word_at(care)) | ((diff | ((diff & kLow7) + kTo128)) & word_at(digit));
   return wrong == 0;
 }
 
 // The size of each of a literal's masks.
-std::size_t mask_size(const std::string& literal) { return std::max<std::size_t>(literal.size(), 8); }
+std::size_t mask_size(std::size_t literal_size) { return std::max<std::size_t>(literal_size, 8); }
 
 // The bytes a literal character stands for: '#' any digit, a letter both cases.
 template <typename F>
@@ -123,6 +128,55 @@ std::size_t find_literal(std::string_view text, std::size_t from, std::string_vi
   return std::string_view::npos;
 }
 
+namespace {
+
+// The rarity (lower = rarer, pair_rarity()) of a pair with one byte past
+// either end of the literal, which is any byte: about as common as its
+// other character alone, so chosen only where the literal has no pair of
+// its own of that parity, or only pairs of two '#' (any two digits). For
+// "/#######" the pair of any byte and '/' (with the digit after checked
+// first) costs fewer instructions per page URL than "##", which every
+// arXiv id holds several times.
+constexpr int kAnyByte = 5000;
+
+// How rare the literal's pair at `offset` is (-1 to size - 1, a byte past
+// either end standing for any byte), as the scan looks for pairs: the sum
+// of its two characters' commonness. A pair every URL holds ranks after
+// every other pair of two characters, and a pair of two '#' after them all.
+int pair_rarity(std::string_view literal, int offset) {
+  if (offset < 0) return kAnyByte + kCommonness[static_cast<unsigned char>(literal.front())];
+  const auto a = static_cast<unsigned char>(literal[static_cast<std::size_t>(offset)]);
+  if (static_cast<std::size_t>(offset) + 1 == literal.size()) return kAnyByte + kCommonness[a];
+  const auto b = static_cast<unsigned char>(literal[static_cast<std::size_t>(offset) + 1]);
+  return (a == '#' && b == '#' ? 10000 : 0) + (is_url_pair(a, b) ? 1000 : 0) + kCommonness[a] + kCommonness[b];
+}
+
+// The offset (-1 to size - 1) of the literal's rarest pair whose offset
+// has the parity `odd` (the first of equal ones).
+int rarest_pair(std::string_view literal, bool odd) {
+  int best = odd ? -1 : 0;
+  const int last = static_cast<int>(literal.size()) - 1;
+  for (int offset = best + 2; offset <= last; offset += 2)
+    if (pair_rarity(literal, offset) < pair_rarity(literal, best)) best = offset;
+  return best;
+}
+
+// Records an occurrence of `literal` at `start`. Occurrences come in
+// nearly increasing order, but those of one literal found through its two
+// anchors may not (LiteralFilter::Probe), hence min and max.
+void record(LiteralSet& found, std::size_t literal, std::size_t start) {
+  if (!found.found[literal]) {
+    found.found[literal] = true;
+    found.first_start[literal] = start;
+    found.last_start[literal] = start;
+    return;
+  }
+  found.first_start[literal] = std::min(found.first_start[literal], start);
+  found.last_start[literal] = std::max(found.last_start[literal], start);
+}
+
+}  // namespace
+
 std::size_t LiteralFilter::add(std::string_view literal) {
   std::string text(literal);
   for (char& c : text) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
@@ -130,114 +184,163 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     if (literals_[i].text == text) return i;
   assert(literals_.size() < kMaxLiterals);
 
-  // The rarest pair, as the scan looks for pairs: the one whose two
-  // characters are the least common together (the sum of their
-  // commonness, the first pair of equal ones). A pair every URL holds is
-  // chosen only when there is no other, and a pair of two '#' (any two
-  // digits) only when there is nothing else.
-  auto rarity = [&](std::size_t k) {
-    auto a = static_cast<unsigned char>(text[k]), b = static_cast<unsigned char>(text[k + 1]);
-    return (a == '#' && b == '#' ? 10000 : 0) + (is_url_pair(a, b) ? 1000 : 0) + kCommonness[a] + kCommonness[b];
-  };
-  std::size_t index = literals_.size();
-  Probe probe{static_cast<std::uint32_t>(index), 0, 0, 0, 255};
-  const bool single = text.size() == 1;
-  unsigned char next = 0;
-  if (!single) {
-    int best = rarity(0);
-    for (std::size_t k = 1; k + 1 < text.size(); ++k)
-      if (int r = rarity(k); r < best) {
-        best = r;
-        probe.offset = static_cast<std::uint32_t>(k);
-      }
-    next = static_cast<unsigned char>(text[probe.offset + 1]);
-    probe.next_low = next == '#' ? '0' : next;
-    probe.next_span = next == '#' ? 9 : 0;
-  }
-  if (pair_bits_.empty()) pair_bits_.resize(kPairCount / 64);  // zeros
-  auto set_pair = [&](unsigned char first, unsigned char second) {
-    unsigned pair = pair_of(first, second);
-    pair_bits_[pair / 64] |= std::uint64_t{1} << (pair % 64);
-  };
-  for_each_byte(static_cast<unsigned char>(text[probe.offset]), [&](unsigned char c) {
-    probe.same_first = first_probe_[c];
-    probes_.push_back(probe);
-    first_probe_[c] = static_cast<std::uint32_t>(probes_.size());
-    if (single)
-      for (unsigned second = 0; second < 256; ++second) set_pair(c, static_cast<unsigned char>(second));
-    else
-      for_each_byte(next, [&](unsigned char second) { set_pair(c, second); });
-  });
-  const std::size_t size = mask_size(text), masks = masks_.size();
+  const std::size_t index = literals_.size();
+  const std::size_t size = mask_size(text.size()), masks = masks_.size();
   masks_.resize(masks + 3 * size);  // zeros
   char* want = masks_.data() + masks;
   char* care = want + size;
   char* digit = care + size;
-  const std::string_view lower = text;
-  for (std::size_t k = 0; k < lower.size(); ++k) {
-    const char c = lower[k];
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const char c = text[k];
     want[k] = c == '#' ? '0' : c;
     care[k] = c == '#' ? '\x00' : c >= 'a' && c <= 'z' ? '\xDF' : '\xFF';
-    digit[k] = c == '#' ? '\xFF' : '\x00';
+    digit[k] = c == '#' ? '\x80' : '\x00';
   }
+  if (pair_bits_.empty()) {
+    pair_bits_.resize(kPairCount / 64);  // zeros
+    probes_.emplace_back();              // index 0 ends a chain
+  }
+  add_anchor(index, text, masks, rarest_pair(text, false));
+  add_anchor(index, text, masks, rarest_pair(text, true));
   literals_.push_back({std::move(text), masks});
   return index;
 }
 
-bool LiteralFilter::occurs_at(const Literal& literal, std::string_view text, std::size_t start) const {
-  const std::size_t size = mask_size(literal.text);
-  // A literal shorter than a word, too near the text's end to read one.
-  if (start + size > text.size()) return matches_at(text, start, literal.text);
-  const auto* at = reinterpret_cast<const unsigned char*>(text.data()) + start;
-  const auto* want = reinterpret_cast<const unsigned char*>(masks_.data()) + literal.masks;
+void LiteralFilter::add_anchor(std::size_t index, const std::string& text, std::size_t masks, int offset) {
+  // The literal's character at `k`, or 0 (any byte) past its end.
+  auto char_at = [&](std::size_t k) -> unsigned char {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
+  };
+  const bool any_first = offset < 0;
+  const unsigned char next = char_at(static_cast<std::size_t>(offset + 1));
+  const bool any_next = next == 0;
+  // The probe's byte range: the pair's second character, or for a pair
+  // of any byte and the literal's first character, the character after,
+  // which the scan reads then.
+  const unsigned char checked = any_first ? char_at(1) : next;
+  Probe probe{static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(masks),
+              static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(mask_size(text.size())),
+              offset, 0, checked, 0};
+  if (checked == 0) probe.next_span = 255;
+  if (checked == '#') {
+    probe.next_low = '0';
+    probe.next_span = 9;
+  }
+  auto set_pair = [&](unsigned char first, unsigned char second) {
+    unsigned pair = pair_of(first, second);
+    pair_bits_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+  };
+  auto add_probe = [&](std::array<std::uint32_t, 256>& heads, unsigned char key) {
+    probe.same_first = heads[key];
+    heads[key] = static_cast<std::uint32_t>(probes_.size());
+    probes_.push_back(probe);
+  };
+  if (any_first) {
+    // Found by the byte after: chained by it, lower case.
+    for_each_byte(next, [&](unsigned char second) {
+      if (second == ascii_lower(second)) add_probe(any_first_probe_, second);
+      for (unsigned first = 0; first < 256; ++first) set_pair(static_cast<unsigned char>(first), second);
+    });
+    return;
+  }
+  for_each_byte(static_cast<unsigned char>(text[static_cast<std::size_t>(offset)]), [&](unsigned char first) {
+    add_probe(first_probe_, first);
+    if (any_next)
+      for (unsigned second = 0; second < 256; ++second) set_pair(first, static_cast<unsigned char>(second));
+    else
+      for_each_byte(next, [&](unsigned char second) { set_pair(first, second); });
+  });
+}
+
+bool LiteralFilter::occurs_near_end(const Probe& probe, std::string_view text, std::size_t start) const {
+  if (start + probe.size > text.size()) return false;
+  return matches_at(text, start, literals_[probe.literal].text);
+}
+
+bool LiteralFilter::occurs_past_word(const Probe& probe, const unsigned char* at) const {
+  const std::size_t size = probe.span;
+  const auto* want = reinterpret_cast<const unsigned char*>(masks_.data()) + probe.masks;
   const auto* care = want + size;
   const auto* digit = care + size;
-  // Words at 0, 8, 16, ... and the last eight bytes (overlapping the word
+  // Words at 8, 16, ... and the last eight bytes (overlapping the word
   // before), so every byte is compared.
-  for (std::size_t k = 0;; k = std::min(k + 8, size - 8)) {
+  for (std::size_t k = std::min<std::size_t>(8, size - 8);; k = std::min(k + 8, size - 8)) {
     if (!word_matches(at + k, want + k, care + k, digit + k)) return false;
     if (k + 8 == size) return true;
   }
 }
 
-void LiteralFilter::verify_at(std::string_view text, std::size_t at, LiteralSet& found) const {
-  // The byte after this one, lower case; 0 at the end (no literal holds 0).
-  const unsigned char next = at + 1 < text.size() ? ascii_lower(static_cast<unsigned char>(text[at + 1])) : 0;
-  const Probe* probes = probes_.data();
-  for (std::uint32_t i = first_probe_[static_cast<unsigned char>(text[at])]; i != 0; i = probes[i - 1].same_first) {
-    const Probe& probe = probes[i - 1];
-    if (static_cast<unsigned char>(next - probe.next_low) > probe.next_span) continue;
-    if (at < probe.offset) continue;
-    std::size_t start = at - probe.offset;
-    if (!occurs_at(literals_[probe.literal], text, start)) continue;
-    if (!found.found[probe.literal]) found.first_start[probe.literal] = start;
-    found.found[probe.literal] = true;
-    found.last_start[probe.literal] = start;
-  }
+inline bool LiteralFilter::occurs_at(const Probe& probe, std::string_view text, std::size_t start) const {
+  const std::size_t size = probe.span;
+  // A literal shorter than a word, too near the text's end to read one.
+  if (start + size > text.size()) return occurs_near_end(probe, text, start);
+  const auto* at = reinterpret_cast<const unsigned char*>(text.data()) + start;
+  const auto* want = reinterpret_cast<const unsigned char*>(masks_.data()) + probe.masks;
+  // Most candidates fail in their first word.
+  if (!word_matches(at, want, want + size, want + 2 * size)) return false;
+  return size == 8 || occurs_past_word(probe, at);
 }
+
+inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsigned char next, LiteralSet& found) const {
+  const Probe* probes = probes_.data();
+  // The probes from `i` on whose byte range holds `checked`.
+  auto verify_chain = [&](std::uint32_t i, unsigned char checked) {
+    for (; i != 0; i = probes[i].same_first) {
+      const Probe& probe = probes[i];
+      if (static_cast<unsigned char>(checked - probe.next_low) > probe.next_span) continue;
+      const auto start = static_cast<std::ptrdiff_t>(at) - probe.offset;
+      if (start < 0) continue;
+      if (occurs_at(probe, text, static_cast<std::size_t>(start)))
+        record(found, probe.literal, static_cast<std::size_t>(start));
+    }
+  };
+  verify_chain(first_probe_[static_cast<unsigned char>(text[at])], next);
+  // Pairs of any byte and a literal's first character: their probes check
+  // the byte after, and most end there (a '/' that a digit does not follow).
+  if (const std::uint32_t head = any_first_probe_[next]; head != 0)
+    verify_chain(head, at + 2 < text.size() ? kLower[static_cast<unsigned char>(text[at + 2])] : 0);
+}
+
+namespace {
+
+// The first even position from `at` (even) on whose pair of bytes is in
+// `bits`, or the first even one at or past `last`, the text's last byte.
+// Four pairs per round, for fewer loop branches.
+std::size_t next_candidate(const unsigned char* bytes, const std::uint64_t* bits, std::size_t at, std::size_t last) {
+  // Bit 0 is set iff the pair is in the table; the other bits are noise.
+  auto listed = [&](std::size_t i) {
+    const std::size_t pair = pair_at(bytes + i);
+    return (bits[pair / 64] >> (pair % 64)) & 1;
+  };
+  for (; at + 6 < last; at += 8) {
+    if (listed(at)) return at;
+    if (listed(at + 2)) return at + 2;
+    if (listed(at + 4)) return at + 4;
+    if (listed(at + 6)) return at + 6;
+  }
+  for (; at < last; at += 2)
+    if (listed(at)) return at;
+  return at;
+}
+
+}  // namespace
 
 void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
   found.found.reset();
   if (text.empty() || pair_bits_.empty()) return;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint64_t* bits = pair_bits_.data();
-  // Bit 0 is set iff the pair is in the table; the other bits are noise.
-  auto pair_bit = [bits](std::size_t pair) { return bits[pair / 64] >> (pair % 64); };
-  // Every pair of adjacent bytes, then the last byte with the text's end.
+  // The pairs at even positions (every anchor pair of an occurrence of one
+  // parity, add()), then, if the text's size is odd, the last byte with
+  // the text's end.
   const std::size_t last = text.size() - 1;
-  auto check = [&](std::size_t at) {
-    if (pair_bit(pair_at(bytes + at)) & 1) verify_at(text, at, found);
-  };
-  std::size_t i = 0;
-  // Four positions per round, for fewer loop branches.
-  for (; i + 4 <= last; i += 4) {
-    check(i);
-    check(i + 1);
-    check(i + 2);
-    check(i + 3);
+  std::size_t at = 0;
+  while ((at = next_candidate(bytes, bits, at, last)) < last) {
+    verify_at(text, at, kLower[bytes[at + 1]], found);
+    at += 2;
   }
-  for (; i < last; ++i) check(i);
-  if (pair_bit(pair_of(bytes[last], 0)) & 1) verify_at(text, last, found);
+  const std::size_t end_pair = pair_of(bytes[last], 0);
+  if (at == last && (bits[end_pair / 64] >> (end_pair % 64)) & 1) verify_at(text, last, 0, found);
 }
 
 }  // namespace coolpapers::detail

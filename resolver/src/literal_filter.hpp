@@ -52,25 +52,52 @@ class LiteralFilter {
     std::string text;   // lower case
     std::size_t masks;  // where its masks start in masks_
   };
-  // Candidates are found by two adjacent characters of a literal (its
-  // "anchor" pair, the rarest one), so the scan verifies few positions:
-  // a single character such as '/' or 'p' occurs several times in every
-  // URL, a pair such as "/#" or "vi" rarely does.
+  // Candidates are found by two adjacent characters of a literal (an
+  // "anchor" pair, a rare one), so the scan verifies few positions: a
+  // single character such as '/' or 'p' occurs several times in every URL,
+  // a pair such as "/#" or "vi" rarely does. The scan looks up the pair
+  // only at every other text position (0, 2, 4, ...), which halves its
+  // cost per byte, so each literal has two anchors, at offsets of opposite
+  // parity: whichever parity an occurrence starts at, one of its two
+  // anchor pairs starts at an even position. An anchor may reach one byte
+  // past either end of the literal (offset -1: any byte, then the
+  // literal's first character; offset size - 1: its last character, then
+  // any byte), which gives a literal of one or two characters a second
+  // anchor. Each literal's anchors are its rarest pair of each parity, a
+  // pair past its ends ranking after every pair of its own but one of two
+  // '#' (add()). An occurrence is found through one anchor only, but those
+  // of one literal may come out of order (through its two anchors), so
+  // the first and last starts are kept as a minimum and a maximum.
   struct Probe {
     std::uint32_t literal;
-    std::uint32_t offset;      // of the pair's first character in the literal
-    std::uint32_t same_first;  // 1 + the index of the next probe for the same first byte, or 0
+    std::uint32_t masks;  // Literal::masks of the literal
+    std::uint32_t size;   // of the literal
+    std::uint32_t span;   // of each of its masks: max(8, size)
+    std::int32_t offset;  // of the pair's first character in the literal (-1 to size - 1)
+    std::uint32_t same_first;  // the index of the next probe in the same chain, or 0
     // The bytes (lower case) the pair's second character stands for: from
-    // next_low to next_low + next_span ('#': the digits; a one-character
-    // literal: any byte, 0 for the text's end too).
+    // next_low to next_low + next_span ('#': the digits; past the
+    // literal's end: any byte, 0 for the text's end too). For a pair at
+    // offset -1, those of the literal's second character instead.
     unsigned char next_low;
     unsigned char next_span;
   };
+  // Adds the probes of literal `index` (lower case `text`) for its anchor
+  // at `offset`, and their pairs to pair_bits_.
+  void add_anchor(std::size_t index, const std::string& text, std::size_t masks, int offset);
   // The probes whose pair starts at text position `at` (its first byte,
-  // with the lower-cased byte after it) are verified there.
-  void verify_at(std::string_view text, std::size_t at, LiteralSet& found) const;
-  // Whether `literal` occurs in `text` at `start`.
-  bool occurs_at(const Literal& literal, std::string_view text, std::size_t start) const;
+  // with `next`, the byte after it lower-cased, 0 past the end) are
+  // verified there. (Inlined into scan(), like occurs_at(): called at
+  // every candidate.)
+  [[gnu::always_inline]] void verify_at(std::string_view text, std::size_t at, unsigned char next,
+                                        LiteralSet& found) const;
+  // Whether the literal of `probe` occurs in `text` at `start`: its first
+  // word, then the rest out of line.
+  [[gnu::always_inline]] bool occurs_at(const Probe& probe, std::string_view text, std::size_t start) const;
+  // The same, where a word from `start` does not fit in the text.
+  bool occurs_near_end(const Probe& probe, std::string_view text, std::size_t start) const;
+  // Whether the literal's bytes past its first word match those at `at`.
+  bool occurs_past_word(const Probe& probe, const unsigned char* at) const;
 
   std::vector<Literal> literals_;
   // Each literal as three masks for comparing eight bytes of text at a
@@ -78,22 +105,27 @@ class LiteralFilter {
   // max(8, size of the literal) bytes long, zeros past the literal's end:
   // `want` is the literal with '0' for '#'; `care` the bits that must equal
   // `want` (0xDF for a letter: all but its case bit; 0xFF for other bytes;
-  // 0 for '#'); `digit` 0xFF where the literal holds '#'. One string for
-  // all, as the host builds the filter at every start.
+  // 0 for '#'); `digit` 0x80 where the literal holds '#' (the bit the
+  // digit test sets in a byte that is not one). One string for all, as the
+  // host builds the filter at every start.
   std::string masks_;
   // For each byte (both cases of a letter), the probes whose pair starts
-  // with it: a chain through `same_first` from first_probe_ (1 + index in
-  // probes_, or 0). One vector for all, as the host builds the filter at
-  // every start.
+  // with it: a chain through `same_first` from first_probe_ (an index in
+  // probes_, whose element 0 is no probe but ends every chain). The probes
+  // of anchors at offset -1 (any first byte) are chained from
+  // any_first_probe_ instead, by the byte after (lower case), so that the
+  // chains of other bytes stay short. One vector for all, as the host
+  // builds the filter at every start.
   std::vector<Probe> probes_;
   std::array<std::uint32_t, 256> first_probe_{};
+  std::array<std::uint32_t, 256> any_first_probe_{};
   // One bit per pair of bytes (read as one 16-bit number, pair_of() in
   // the .cpp), set iff some probe's pair can be those two bytes (both
-  // cases of a letter, every digit for '#'; any second byte for a
-  // one-character literal, where second 0 also stands for the text's end),
-  // so the scan costs one 16-bit load and one bit test per byte and
-  // verifies probes only where a pair occurs. 8 KiB, allocated by the
-  // first add(): zeroing it costs a few hundred instructions at start-up.
+  // cases of a letter, every digit for '#', every byte past a literal's
+  // end, where second 0 also stands for the text's end), so the scan costs
+  // one 16-bit load and one bit test per two bytes and verifies probes
+  // only where a pair occurs. 8 KiB, allocated by the first add(): zeroing
+  // it costs a few hundred instructions at start-up.
   std::vector<std::uint64_t> pair_bits_;
 };
 

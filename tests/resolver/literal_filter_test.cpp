@@ -193,3 +193,45 @@ TEST_CASE("the literal scan with many literals sharing characters") {
   const LiteralFilter filter = make_filter(literals);
   for (int i = 0; i < 2000; ++i) check_scan(filter, literals, random_text(literals, random, i % 2 ? 3 : 12));
 }
+
+// The scan looks pairs up at even text positions only, with two anchor
+// pairs per literal of opposite parity (one may reach a byte past either
+// end of a short literal): each literal at every offset of both parities,
+// at the text's start and end, next to bytes that do and do not continue
+// it.
+TEST_CASE("the literal scan finds a literal at every offset and parity") {
+  const std::vector<std::string> short_literals = {"x", "-", "/", "ab", "#a", "a#", "b.", "##x", "q#", "#z", "aa"};
+  std::vector<std::string> all = kLiterals;
+  for (const std::string& literal : short_literals)
+    if (std::find(all.begin(), all.end(), literal) == all.end()) all.push_back(literal);
+  const LiteralFilter filter = make_filter(all);
+  const std::vector<std::string> literals = lowered(all);
+  std::mt19937 random(13);
+  for (const std::string& literal : literals)
+    for (std::size_t before = 0; before < 20; ++before)
+      for (std::size_t after = 0; after < 3; ++after)
+        for (const char* pad : {"~", "a", "1", "/"}) {
+          std::string text = std::string(before, *pad) + instance(literal, random) + std::string(after, *pad);
+          check_scan(filter, literals, text);
+          // Twice, overlapping where the literal allows.
+          check_scan(filter, literals, text + instance(literal, random) + instance(literal, random).substr(1));
+        }
+}
+
+TEST_CASE("the literal scan of random bytes with one- and two-character literals") {
+  // Texts from an alphabet the literals are made of (both cases, digits,
+  // the separators), every length from 0 to 40: occurrences at both ends
+  // and of both parities, overlapping ones.
+  const std::vector<std::string> all = {"a", "b", "ab", "ba", "a#", "#b", "#.", "/", "/#", "aba", "a.b",
+                                        "##a##", "/#######", "####.####", "bb", "q"};
+  const LiteralFilter filter = make_filter(all);
+  const std::vector<std::string> literals = lowered(all);
+  const std::string alphabet = "aAbB0123456789./qQ\xff";
+  std::mt19937 random(17);
+  check_scan(filter, literals, "");
+  for (int i = 0; i < 20000; ++i) {
+    std::string text(static_cast<std::size_t>(i % 41), ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    check_scan(filter, literals, text);
+  }
+}
