@@ -22,11 +22,19 @@ constexpr std::array<bool, 256> kTrigger = [] {
   return t;
 }();
 
+// needs_preparing() looks for '%' as well, in the same pass.
+constexpr std::array<bool, 256> kTriggerOrPercent = [] {
+  std::array<bool, 256> t = kTrigger;
+  t['%'] = true;
+  return t;
+}();
+
 // Sixteen bytes at a time (GCC/Clang vector extensions, any target): a
-// block with no byte >= 0x80 and no '\n' holds no trigger, which is the
-// common case (plain ASCII on one line); else one comparison per trigger
-// byte for the whole block, so that non-ASCII letters (accents, Cyrillic,
-// CJK) are skipped without looking at each byte.
+// block with no byte >= 0x80 and no '\n' (nor '%', `with_percent`) holds
+// no trigger, which is the common case (plain ASCII on one line); else one
+// comparison per trigger byte for the whole block, so that non-ASCII
+// letters (accents, Cyrillic, CJK) are skipped without looking at each byte.
+template <bool with_percent>
 bool block_has_trigger(const char* at) {
   using Block = unsigned char __attribute__((vector_size(16)));
   auto any = [](Block hits) {
@@ -36,23 +44,28 @@ bool block_has_trigger(const char* at) {
   };
   Block block;
   std::memcpy(&block, at, 16);
-  if (!any((block >= 0x80) | (block == '\n'))) return false;
+  Block cheap = (block >= 0x80) | (block == '\n');
+  if constexpr (with_percent) cheap |= block == '%';
+  if (!any(cheap)) return false;
   Block hits = {};
+  if constexpr (with_percent) hits = block == '%';
   for (unsigned char trigger : kTriggerBytes) hits |= block == trigger;
   return any(hits);
 }
 
-bool needs_work(std::string_view text) {
+template <bool with_percent>
+bool has_trigger(std::string_view text) {
   if (text.size() < 16) {
+    const auto& table = with_percent ? kTriggerOrPercent : kTrigger;
     for (char c : text)
-      if (kTrigger[static_cast<unsigned char>(c)]) return true;
+      if (table[static_cast<unsigned char>(c)]) return true;
     return false;
   }
   std::size_t i = 0;
   for (; i + 16 <= text.size(); i += 16)
-    if (block_has_trigger(text.data() + i)) return true;
+    if (block_has_trigger<with_percent>(text.data() + i)) return true;
   // The tail as one last block that overlaps the one before.
-  return i < text.size() && block_has_trigger(text.data() + text.size() - 16);
+  return i < text.size() && block_has_trigger<with_percent>(text.data() + text.size() - 16);
 }
 
 // Decodes the valid 2- or 3-byte UTF-8 sequence at text[i] (the only
@@ -167,10 +180,12 @@ void join_broken_ids(std::string& s) {
 }  // namespace
 
 bool normalize_text(std::string_view text, std::string& out) {
-  if (!needs_work(text)) return false;
+  if (!has_trigger<false>(text)) return false;
   fold_characters(text, out);
   if (out.find('\n') != std::string::npos) join_broken_ids(out);
   return true;
 }
+
+bool needs_preparing(std::string_view text) { return has_trigger<true>(text); }
 
 }  // namespace coolpapers::detail

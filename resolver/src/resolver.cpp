@@ -57,6 +57,9 @@ Scratch& scratch() {
 // else of one of the scratch buffers.
 std::string_view prepare(std::string_view text, Scratch& s) {
   s.scanned_from = {};
+  // One scan tells most texts (no '%', plain ASCII on one line) from the
+  // rest, which are then decoded and normalised with a scan of each.
+  if (!detail::needs_preparing(text)) return text;
   std::string_view decoded = text;
   if (text.find('%') != std::string_view::npos) {
     detail::percent_decode_repeatedly(text, s.decoded);
