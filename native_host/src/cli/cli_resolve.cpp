@@ -115,15 +115,18 @@ constexpr std::size_t kOutputBlockBytes = 64 * 1024;
 class Printer {
  public:
   Printer(const Resolver& resolver, const ResolveOptions& options, const PageMeta& meta)
-      : resolver_(resolver), options_(options), meta_(meta) {}
+      : resolver_(resolver), options_(options) {
+    request_.page_meta = meta;
+  }
 
   // Resolves one text and adds its line. Returns true iff it resolved.
   bool resolve(std::string_view text) {
-    Field field = options_.field.for_text(text);
-    Request request;
-    request.set(field, text);
-    request.page_meta = meta_;
-    resolver_.resolve_into(request, result_);
+    // One Request for every text: only the field the last text was in is
+    // cleared, instead of building a Request (page meta included) per line.
+    request_.set(field_, {});
+    field_ = options_.field.for_text(text);
+    request_.set(field_, text);
+    resolver_.resolve_into(request_, result_);
     if (options_.json)
       pending_ += to_json(result_);
     else if (result_.ok())
@@ -156,7 +159,8 @@ class Printer {
 
   const Resolver& resolver_;
   const ResolveOptions& options_;
-  PageMeta meta_;
+  Request request_;  // the page meta, and the last text in field_
+  Field field_ = Field::selection_text;
   Resolution result_;
   std::string pending_;  // lines not yet written
 };
