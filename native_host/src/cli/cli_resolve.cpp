@@ -146,12 +146,24 @@ class Printer {
     if (pending_.empty()) return;
     std::fwrite(pending_.data(), 1, pending_.size(), stdout);
     pending_.clear();
+    note_write_error();
+  }
+
+  // write_pending(), then flushes stdio: before waiting for input.
+  void flush() {
+    write_pending();
+    std::fflush(stdout);
+    note_write_error();
   }
 
   const Resolution& last() const { return result_; }
-  bool failed() const { return std::ferror(stdout) != 0; }
+  // True iff writing to stdout failed. Asked after every line: it is noted
+  // where stdout is written (only here), not asked of stdio each time.
+  bool failed() const { return failed_; }
 
  private:
+  void note_write_error() { failed_ = failed_ || std::ferror(stdout) != 0; }
+
   void end_line() {
     pending_.push_back('\n');
     if (pending_.size() >= kOutputBlockBytes) write_pending();
@@ -163,6 +175,7 @@ class Printer {
   Field field_ = Field::selection_text;
   Resolution result_;
   std::string pending_;  // lines not yet written
+  bool failed_ = false;
 };
 
 int resolve_arguments(Printer& printer, const ResolveOptions& options) {
@@ -205,10 +218,7 @@ int resolve_stdin(Printer& printer) {
     }
     // Flush whenever we would wait for input, so a caller that writes one
     // line and reads one answer (a coprocess) is never stuck.
-    if (reader.drained()) {
-      printer.write_pending();
-      std::fflush(stdout);
-    }
+    if (reader.drained()) printer.flush();
     if (printer.failed()) break;  // run() reports it
   }
   printer.write_pending();
