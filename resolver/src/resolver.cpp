@@ -310,7 +310,9 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   auto parts_of = [&](Field field) -> const std::optional<detail::UrlParts>& { return split.of(field); };
 
   // Ids in any field first (in priority order), then listing pages.
-  auto first_answer = [&](std::span<const Field> fields, bool listing_stage) {
+  // Inlined at both calls, where the fields are constants: the loop over
+  // them unrolls and each field's text is read without a switch.
+  auto first_answer = [&](std::span<const Field> fields, bool listing_stage) __attribute__((always_inline)) {
     for (Field field : fields) {
       if (field == Field::page_meta) {
         if (listing_stage) continue;
