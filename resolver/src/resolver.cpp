@@ -54,6 +54,17 @@ Scratch& scratch() {
   return s;
 }
 
+// prepare() for a text that needs_preparing(): percent-decoded if it holds
+// a '%', then normalised. Out of line: most texts never come here.
+[[gnu::noinline]] std::string_view decode_and_normalize(std::string_view text, Scratch& s) {
+  std::string_view decoded = text;
+  if (text.find('%') != std::string_view::npos) {
+    detail::percent_decode_repeatedly(text, s.decoded);
+    decoded = s.decoded;
+  }
+  return detail::normalize_text(decoded, s.normalized) ? std::string_view(s.normalized) : decoded;
+}
+
 // The text rules see: percent-decoded, then normalised (normalize.hpp).
 // Returns a view of `text` itself when neither changes it (most texts),
 // else of one of the scratch buffers.
@@ -61,13 +72,7 @@ std::string_view prepare(std::string_view text, Scratch& s) {
   s.scanned_from = {};
   // One scan tells most texts (no '%', plain ASCII on one line) from the
   // rest, which are then decoded and normalised with a scan of each.
-  if (!detail::needs_preparing(text)) return text;
-  std::string_view decoded = text;
-  if (text.find('%') != std::string_view::npos) {
-    detail::percent_decode_repeatedly(text, s.decoded);
-    decoded = s.decoded;
-  }
-  return detail::normalize_text(decoded, s.normalized) ? std::string_view(s.normalized) : decoded;
+  return detail::needs_preparing(text) ? decode_and_normalize(text, s) : text;
 }
 
 // True iff `text` (the same request text, by address) is the one the
