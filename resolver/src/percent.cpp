@@ -38,7 +38,8 @@ struct EscapeTable {
 constexpr EscapeTable kEscapes;
 
 void append_encoded(std::string& out, std::string_view text, const bool (&keep)[256]) {
-  auto kept = [&](std::size_t i) { return keep[static_cast<unsigned char>(text[i])]; };
+  // unsigned, not bool: the four-byte step below combines four with &.
+  auto kept = [&](std::size_t i) -> unsigned { return keep[static_cast<unsigned char>(text[i])]; };
   // Runs of kept characters (most ids and words are one run) are appended
   // at once, and so are runs of escapes (a non-ASCII word is one run).
   // A run is measured four bytes per step (the four lookups are
