@@ -52,27 +52,6 @@ Field auto_field(std::string_view text) {
                                                                               : Field::selection_text;
 }
 
-std::string_view Request::get(Field field) const {
-  switch (field) {
-    case Field::selection_text: return selection_text;
-    case Field::link_url: return link_url;
-    case Field::page_url: return page_url;
-    case Field::frame_url: return frame_url;
-    case Field::page_meta: return {};
-  }
-  return {};
-}
-
-void Request::set(Field field, std::string_view text) {
-  switch (field) {
-    case Field::selection_text: selection_text = text; break;
-    case Field::link_url: link_url = text; break;
-    case Field::page_url: page_url = text; break;
-    case Field::frame_url: frame_url = text; break;
-    case Field::page_meta: break;
-  }
-}
-
 std::string_view* PageMeta::find(std::string_view name) {
   std::string_view* values[] = {&citation_arxiv_id, &citation_doi, &citation_pdf_url, &citation_title, &dc_title};
   auto same = [](std::string_view a, std::string_view b) {

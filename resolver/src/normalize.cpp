@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace coolpapers::detail {
 namespace {
 
@@ -22,37 +26,59 @@ constexpr std::array<bool, 256> kTrigger = [] {
   return t;
 }();
 
-// Sixteen bytes at a time (GCC/Clang vector extensions, any target): a
-// block with no byte >= 0x80 and no '\n' holds no trigger, which is the
-// common case (plain ASCII on one line); else one comparison per trigger
-// byte for the whole block, so that non-ASCII letters (accents, Cyrillic,
-// CJK) are skipped without looking at each byte.
-bool block_has_trigger(const char* at) {
-  using Block = unsigned char __attribute__((vector_size(16)));
-  auto any = [](Block hits) {
-    std::uint64_t halves[2];
-    std::memcpy(halves, &hits, 16);
-    return (halves[0] | halves[1]) != 0;
-  };
-  Block block;
-  std::memcpy(&block, at, 16);
-  if (!any((block >= 0x80) | (block == '\n'))) return false;
-  Block hits = {};
-  for (unsigned char trigger : kTriggerBytes) hits |= block == trigger;
-  return any(hits);
+// needs_preparing() looks for '%' as well, in the same pass.
+constexpr std::array<bool, 256> kTriggerOrPercent = [] {
+  std::array<bool, 256> t = kTrigger;
+  t['%'] = true;
+  return t;
+}();
+
+using Block = unsigned char __attribute__((vector_size(16)));
+
+// True iff a byte of `lanes` has its top bit set: a comparison's lane that
+// holds, or a byte >= 0x80 of a text. One instruction on x86 (PMOVMSKB).
+bool any_top_bit(Block lanes) {
+#if defined(__SSE2__)
+  return _mm_movemask_epi8(reinterpret_cast<__m128i>(lanes)) != 0;
+#else
+  std::uint64_t halves[2];
+  std::memcpy(halves, &lanes, 16);
+  return ((halves[0] | halves[1]) & 0x8080808080808080u) != 0;
+#endif
 }
 
-bool needs_work(std::string_view text) {
+// Sixteen bytes at a time (GCC/Clang vector extensions, any target): a
+// block with no byte >= 0x80 and no '\n' (nor '%', `with_percent`) holds
+// no trigger, which is the common case (plain ASCII on one line); else one
+// comparison per trigger byte for the whole block, so that non-ASCII
+// letters (accents, Cyrillic, CJK) are skipped without looking at each byte.
+template <bool with_percent>
+bool block_has_trigger(const char* at) {
+  Block block;
+  std::memcpy(&block, at, 16);
+  // A byte >= 0x80 has its own top bit set.
+  Block cheap = block | (block == '\n');
+  if constexpr (with_percent) cheap |= block == '%';
+  if (!any_top_bit(cheap)) return false;
+  Block hits = {};
+  if constexpr (with_percent) hits = block == '%';
+  for (unsigned char trigger : kTriggerBytes) hits |= block == trigger;
+  return any_top_bit(hits);
+}
+
+template <bool with_percent>
+bool has_trigger(std::string_view text) {
   if (text.size() < 16) {
+    const auto& table = with_percent ? kTriggerOrPercent : kTrigger;
     for (char c : text)
-      if (kTrigger[static_cast<unsigned char>(c)]) return true;
+      if (table[static_cast<unsigned char>(c)]) return true;
     return false;
   }
   std::size_t i = 0;
   for (; i + 16 <= text.size(); i += 16)
-    if (block_has_trigger(text.data() + i)) return true;
+    if (block_has_trigger<with_percent>(text.data() + i)) return true;
   // The tail as one last block that overlaps the one before.
-  return i < text.size() && block_has_trigger(text.data() + text.size() - 16);
+  return i < text.size() && block_has_trigger<with_percent>(text.data() + text.size() - 16);
 }
 
 // Decodes the valid 2- or 3-byte UTF-8 sequence at text[i] (the only
@@ -167,10 +193,12 @@ void join_broken_ids(std::string& s) {
 }  // namespace
 
 bool normalize_text(std::string_view text, std::string& out) {
-  if (!needs_work(text)) return false;
+  if (!has_trigger<false>(text)) return false;
   fold_characters(text, out);
   if (out.find('\n') != std::string::npos) join_broken_ids(out);
   return true;
 }
+
+bool needs_preparing(std::string_view text) { return has_trigger<true>(text); }
 
 }  // namespace coolpapers::detail

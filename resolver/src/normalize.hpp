@@ -26,4 +26,10 @@ namespace coolpapers::detail {
 // Invalid UTF-8 is copied unchanged. Cost is linear in the text's size.
 bool normalize_text(std::string_view text, std::string& out);
 
+// False iff `text` holds no '%' and normalize_text() would return false for
+// it: the resolver's preparation (percent-decoding, then normalize_text())
+// leaves it as it is. One scan, where asking each would take two; most
+// texts (plain ASCII URLs) then skip both.
+bool needs_preparing(std::string_view text);
+
 }  // namespace coolpapers::detail

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <span>
+#include <type_traits>
 
 #include "literal_filter.hpp"
 #include "no_match_message.hpp"
@@ -52,17 +54,25 @@ Scratch& scratch() {
   return s;
 }
 
-// The text rules see: percent-decoded, then normalised (normalize.hpp).
-// Returns a view of `text` itself when neither changes it (most texts),
-// else of one of the scratch buffers.
-std::string_view prepare(std::string_view text, Scratch& s) {
-  s.scanned_from = {};
+// prepare() for a text that needs_preparing(): percent-decoded if it holds
+// a '%', then normalised. Out of line: most texts never come here.
+[[gnu::noinline]] std::string_view decode_and_normalize(std::string_view text, Scratch& s) {
   std::string_view decoded = text;
   if (text.find('%') != std::string_view::npos) {
     detail::percent_decode_repeatedly(text, s.decoded);
     decoded = s.decoded;
   }
   return detail::normalize_text(decoded, s.normalized) ? std::string_view(s.normalized) : decoded;
+}
+
+// The text rules see: percent-decoded, then normalised (normalize.hpp).
+// Returns a view of `text` itself when neither changes it (most texts),
+// else of one of the scratch buffers.
+std::string_view prepare(std::string_view text, Scratch& s) {
+  s.scanned_from = {};
+  // One scan tells most texts (no '%', plain ASCII on one line) from the
+  // rest, which are then decoded and normalised with a scan of each.
+  return detail::needs_preparing(text) ? decode_and_normalize(text, s) : text;
 }
 
 // True iff `text` (the same request text, by address) is the one the
@@ -254,6 +264,36 @@ bool answer_search(std::string_view words, Field field, const Options& options, 
   return true;
 }
 
+// Each text field of a request split as a URL at most once, when first
+// needed. The slots are left uninitialised until then (a bit says which
+// are set): most texts are answered before any is needed, and a batch
+// would pay for setting them on every line.
+class SplitUrls {
+ public:
+  explicit SplitUrls(const Request& request) : request_(request) {}
+  SplitUrls(const SplitUrls&) = delete;
+  SplitUrls& operator=(const SplitUrls&) = delete;
+
+  // REQUIRES: field is one of the four texts (not Field::page_meta).
+  const std::optional<detail::UrlParts>& of(Field field) {
+    auto i = static_cast<unsigned>(field);
+    if ((set_ & (1u << i)) == 0) {
+      std::construct_at(&parts_[i], detail::split_http_url(request_.get(field)));
+      set_ |= 1u << i;
+    }
+    return parts_[i];
+  }
+
+ private:
+  // std::optional<UrlParts> is trivially destructible: nothing to destroy.
+  static_assert(std::is_trivially_destructible_v<std::optional<detail::UrlParts>>);
+  const Request& request_;
+  unsigned set_ = 0;  // bit i: parts_[i] is constructed
+  union {
+    std::optional<detail::UrlParts> parts_[4];
+  };
+};
+
 // The page's meta tags that may hold an id, in the order they are tried.
 std::array<std::string_view, 3> meta_id_texts(const PageMeta& meta) {
   return {meta.citation_arxiv_id, meta.citation_doi, meta.citation_pdf_url};
@@ -271,16 +311,13 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   const detail::LiteralFilter& filter = impl_->table->filter;
   bool failed = false;
 
-  // Each text field split as a URL at most once, when first needed.
-  std::array<std::optional<std::optional<detail::UrlParts>>, 4> url_parts;
-  auto parts_of = [&](Field field) -> const std::optional<detail::UrlParts>& {
-    auto& slot = url_parts[static_cast<std::size_t>(field)];
-    if (!slot) slot = detail::split_http_url(request.get(field));
-    return *slot;
-  };
+  SplitUrls split(request);
+  auto parts_of = [&](Field field) -> const std::optional<detail::UrlParts>& { return split.of(field); };
 
   // Ids in any field first (in priority order), then listing pages.
-  auto first_answer = [&](std::span<const Field> fields, bool listing_stage) {
+  // Inlined at both calls, where the fields are constants: the loop over
+  // them unrolls and each field's text is read without a switch.
+  auto first_answer = [&](std::span<const Field> fields, bool listing_stage) __attribute__((always_inline)) {
     for (Field field : fields) {
       if (field == Field::page_meta) {
         if (listing_stage) continue;

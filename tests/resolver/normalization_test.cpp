@@ -98,3 +98,29 @@ TEST_CASE("the no-change check finds every byte that may start a change") {
     CHECK(detail::normalize_text(text, out) == has_trigger);
   }
 }
+
+// The resolver skips decoding and normalising a text that needs_preparing()
+// says needs neither: it must say so exactly when the text holds no '%' and
+// normalize_text() leaves it alone, in texts of every length (it looks at
+// 16 bytes at a time, and the tail block overlaps).
+TEST_CASE("the one-pass preparation check agrees with the percent search and the normalisation") {
+  const std::vector<std::string> pieces = {
+      "a", "2106.09685", "https://arxiv.org/abs/", " ", "\t", "\r", std::string(1, '\0'), "\x01", "\x7F", "%", "%2F",
+      "%25", "\xC3\xA9", "\xD0\x9F", "\xE6\xA8\xA1", "\xF0\x9F\x98\x80", "\x80", "\xFF", "\xE0\x82\xAD", "\n",
+      "\xC2\xAD", "\xC2\xA0", "\xE2\x80\x9C", "\xE2\x80\x90", "\xE2\x80\x8B", "\xE2\x88\x92", "\xE3\x80\x80",
+      "\xEF\xBC\x92", "\xEF\xBB\xBF", "\xEF\xAC\x81" /* the ligature fi, which is not folded */, "\xEF\xB9\xA3"};
+  std::mt19937 random(13);
+  std::string out;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (std::size_t k = random() % 40; k > 0; --k) text += pieces[random() % pieces.size()];
+    CAPTURE(text);
+    bool expected = text.find('%') != std::string::npos || detail::normalize_text(text, out);
+    CHECK(detail::needs_preparing(text) == expected);
+  }
+  CHECK_FALSE(detail::needs_preparing(""));
+  CHECK_FALSE(detail::needs_preparing("https://arxiv.org/abs/2106.09685v2"));
+  CHECK(detail::needs_preparing("https://arxiv.org/abs/2106.09685v2%"));
+  CHECK(detail::needs_preparing("%https://arxiv.org/abs/2106.09685v2"));
+  CHECK(detail::needs_preparing("https://arxiv.org/abs/2106.\n09685"));
+}

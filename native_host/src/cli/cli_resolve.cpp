@@ -115,15 +115,18 @@ constexpr std::size_t kOutputBlockBytes = 64 * 1024;
 class Printer {
  public:
   Printer(const Resolver& resolver, const ResolveOptions& options, const PageMeta& meta)
-      : resolver_(resolver), options_(options), meta_(meta) {}
+      : resolver_(resolver), options_(options) {
+    request_.page_meta = meta;
+  }
 
   // Resolves one text and adds its line. Returns true iff it resolved.
   bool resolve(std::string_view text) {
-    Field field = options_.field.for_text(text);
-    Request request;
-    request.set(field, text);
-    request.page_meta = meta_;
-    resolver_.resolve_into(request, result_);
+    // One Request for every text: only the field the last text was in is
+    // cleared, instead of building a Request (page meta included) per line.
+    request_.set(field_, {});
+    field_ = options_.field.for_text(text);
+    request_.set(field_, text);
+    resolver_.resolve_into(request_, result_);
     if (options_.json)
       pending_ += to_json(result_);
     else if (result_.ok())
@@ -143,12 +146,24 @@ class Printer {
     if (pending_.empty()) return;
     std::fwrite(pending_.data(), 1, pending_.size(), stdout);
     pending_.clear();
+    note_write_error();
+  }
+
+  // write_pending(), then flushes stdio: before waiting for input.
+  void flush() {
+    write_pending();
+    std::fflush(stdout);
+    note_write_error();
   }
 
   const Resolution& last() const { return result_; }
-  bool failed() const { return std::ferror(stdout) != 0; }
+  // True iff writing to stdout failed. Asked after every line: it is noted
+  // where stdout is written (only here), not asked of stdio each time.
+  bool failed() const { return failed_; }
 
  private:
+  void note_write_error() { failed_ = failed_ || std::ferror(stdout) != 0; }
+
   void end_line() {
     pending_.push_back('\n');
     if (pending_.size() >= kOutputBlockBytes) write_pending();
@@ -156,9 +171,11 @@ class Printer {
 
   const Resolver& resolver_;
   const ResolveOptions& options_;
-  PageMeta meta_;
+  Request request_;  // the page meta, and the last text in field_
+  Field field_ = Field::selection_text;
   Resolution result_;
   std::string pending_;  // lines not yet written
+  bool failed_ = false;
 };
 
 int resolve_arguments(Printer& printer, const ResolveOptions& options) {
@@ -201,10 +218,7 @@ int resolve_stdin(Printer& printer) {
     }
     // Flush whenever we would wait for input, so a caller that writes one
     // line and reads one answer (a coprocess) is never stuck.
-    if (reader.drained()) {
-      printer.write_pending();
-      std::fflush(stdout);
-    }
+    if (reader.drained()) printer.flush();
     if (printer.failed()) break;  // run() reports it
   }
   printer.write_pending();

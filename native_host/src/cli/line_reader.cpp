@@ -23,17 +23,7 @@ bool LineReader::refill() {
   }
 }
 
-LineReader::Status LineReader::next(std::string_view& line) {
-  // Most lines are whole in the buffer: they are not copied.
-  if (begin_ != end_) {
-    const auto* newline = static_cast<const char*>(std::memchr(begin_, '\n', static_cast<std::size_t>(end_ - begin_)));
-    if (newline && static_cast<std::size_t>(newline - begin_) <= max_) {
-      line = std::string_view(begin_, static_cast<std::size_t>(newline - begin_));
-      begin_ = newline + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      return Status::line;
-    }
-  }
+LineReader::Status LineReader::next_gathered(std::string_view& line) {
   Status status = gather(gathered_);
   line = gathered_;
   return status;

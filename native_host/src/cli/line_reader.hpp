@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,7 +22,20 @@ class LineReader {
   // views it until the next call. A line longer than the limit is skipped
   // up to its end and reported as too_long. `end` after the last line;
   // `error` on a read error.
-  Status next(std::string_view& line);
+  // Inline: most lines are whole in the buffer, and then a batch pays one
+  // memchr per line and no call.
+  Status next(std::string_view& line) {
+    if (begin_ != end_) {
+      const auto* newline = static_cast<const char*>(std::memchr(begin_, '\n', static_cast<std::size_t>(end_ - begin_)));
+      if (newline && static_cast<std::size_t>(newline - begin_) <= max_) {
+        line = std::string_view(begin_, static_cast<std::size_t>(newline - begin_));
+        begin_ = newline + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        return Status::line;
+      }
+    }
+    return next_gathered(line);
+  }
 
   // True iff no input is buffered, i.e. the next read may block: the time
   // to flush answers so an interactive caller sees them.
@@ -32,8 +46,11 @@ class LineReader {
   // or on an error (error_ tells which).
   bool refill();
 
-  // next() for a line that is not whole in the buffer: gathers it into
-  // `line`, reading more input as needed.
+  // next() for a line that is not whole in the buffer (or too long):
+  // gathers it into gathered_ and views it there.
+  Status next_gathered(std::string_view& line);
+
+  // Gathers a line into `line`, reading more input as needed.
   Status gather(std::string& line);
 
   // Whole blocks of input are searched for '\n' with memchr, instead of

@@ -121,9 +121,27 @@ struct Request {
   PageMeta page_meta;
 
   // The text of one of the four text fields; empty for Field::page_meta.
-  std::string_view get(Field field) const;
+  // (Inline, as set(): a batch asks for them several times per text.)
+  std::string_view get(Field field) const {
+    switch (field) {
+      case Field::selection_text: return selection_text;
+      case Field::link_url: return link_url;
+      case Field::page_url: return page_url;
+      case Field::frame_url: return frame_url;
+      case Field::page_meta: return {};
+    }
+    return {};
+  }
   // Sets one of the four text fields; does nothing for Field::page_meta.
-  void set(Field field, std::string_view text);
+  void set(Field field, std::string_view text) {
+    switch (field) {
+      case Field::selection_text: selection_text = text; break;
+      case Field::link_url: link_url = text; break;
+      case Field::page_url: page_url = text; break;
+      case Field::frame_url: frame_url = text; break;
+      case Field::page_meta: break;
+    }
+  }
 };
 
 // How an answer was found.
