@@ -11,6 +11,8 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,7 +85,7 @@ class LiteralFilter {
     unsigned char next_span;
   };
   // Adds the probes of literal `index` (lower case `text`) for its anchor
-  // at `offset`, and their pairs to pair_bits_.
+  // at `offset`, and their pairs to pair_table_.
   void add_anchor(std::size_t index, const std::string& text, std::size_t masks, int offset);
   // The probes whose pair starts at text position `at` (its first byte,
   // with `next`, the byte after it lower-cased, 0 past the end) are
@@ -119,14 +121,18 @@ class LiteralFilter {
   std::vector<Probe> probes_;
   std::array<std::uint32_t, 256> first_probe_{};
   std::array<std::uint32_t, 256> any_first_probe_{};
-  // One bit per pair of bytes (read as one 16-bit number, pair_of() in
-  // the .cpp), set iff some probe's pair can be those two bytes (both
-  // cases of a letter, every digit for '#', every byte past a literal's
-  // end, where second 0 also stands for the text's end), so the scan costs
-  // one 16-bit load and one bit test per two bytes and verifies probes
-  // only where a pair occurs. 8 KiB, allocated by the first add(): zeroing
-  // it costs a few hundred instructions at start-up.
-  std::vector<std::uint64_t> pair_bits_;
+  // One byte per pair of bytes (indexed by them read as one 16-bit
+  // number, pair_of() in the .cpp), nonzero iff some probe's pair can be
+  // those two bytes (both cases of a letter, every digit for '#', every
+  // byte past a literal's end, where second 0 also stands for the text's
+  // end), so the scan costs one 16-bit load and one byte test per two
+  // bytes (a bit table costs twice the instructions) and verifies probes
+  // only where a pair occurs. 64 KiB, allocated (zeroed) by the first
+  // add().
+  struct Free {
+    void operator()(unsigned char* table) const { std::free(table); }
+  };
+  std::unique_ptr<unsigned char[], Free> pair_table_;
 };
 
 }  // namespace coolpapers::detail
