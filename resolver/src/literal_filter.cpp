@@ -204,7 +204,9 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     // of zeroing at host start (30,000 instructions instead of 63,000).
     pair_table_.reset(static_cast<unsigned char*>(std::calloc(kPairCount, 1)));
     if (!pair_table_) throw std::bad_alloc();
-    probes_.emplace_back();  // index 0 ends a chain
+    probes_.emplace_back();  // index 0 ends a group
+    group_heads_.push_back(0);  // group 0 is empty
+    group_pairs_.push_back(0);
   }
   add_anchor(index, text, masks, rarest_pair(text, false));
   add_anchor(index, text, masks, rarest_pair(text, true));
@@ -213,46 +215,71 @@ std::size_t LiteralFilter::add(std::string_view literal) {
 }
 
 void LiteralFilter::add_anchor(std::size_t index, const std::string& text, std::size_t masks, int offset) {
-  // The literal's character at `k`, or 0 (any byte) past its end.
-  auto char_at = [&](std::size_t k) -> unsigned char {
-    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
+  // The bytes the literal's character at `k` stands for, or every byte
+  // past its ends.
+  auto bytes_at = [&](int k) {
+    ByteSet set;
+    if (k < 0 || static_cast<std::size_t>(k) >= text.size()) {
+      for (unsigned c = 0; c < 256; ++c) set.bytes[set.size++] = static_cast<unsigned char>(c);
+      return set;
+    }
+    for_each_byte(static_cast<unsigned char>(text[static_cast<std::size_t>(k)]),
+                  [&](unsigned char c) { set.bytes[set.size++] = c; });
+    return set;
   };
-  const bool any_first = offset < 0;
-  const unsigned char next = char_at(static_cast<std::size_t>(offset + 1));
-  const bool any_next = next == 0;
-  // The probe's byte range: the pair's second character, or for a pair
-  // of any byte and the literal's first character, the character after,
-  // which the scan reads then.
-  const unsigned char checked = any_first ? char_at(1) : next;
+  const auto after = static_cast<std::size_t>(offset + 2);
   Probe probe{static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(masks),
               static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(mask_size(text.size())),
-              offset, 0, checked, 0};
-  if (checked == 0) probe.next_span = 255;
-  if (checked == '#') {
-    probe.next_low = '0';
-    probe.next_span = 9;
+              offset, 0, 0, 255};
+  if (after < text.size()) {
+    const auto c = static_cast<unsigned char>(text[after]);
+    probe.after_low = c == '#' ? '0' : c;
+    probe.after_span = c == '#' ? 9 : 0;
   }
-  auto set_pair = [&](unsigned char first, unsigned char second) { pair_table_[pair_of(first, second)] = 1; };
-  auto add_probe = [&](std::array<std::uint32_t, 256>& heads, unsigned char key) {
-    probe.same_first = heads[key];
-    heads[key] = static_cast<std::uint32_t>(probes_.size());
-    probes_.push_back(probe);
+  add_to_groups(bytes_at(offset), bytes_at(offset + 1), probe);
+}
+
+void LiteralFilter::add_to_groups(const ByteSet& firsts, const ByteSet& seconds, Probe probe) {
+  auto for_each_pair = [&](auto&& f) {
+    for (std::size_t i = 0; i < firsts.size; ++i)
+      for (std::size_t j = 0; j < seconds.size; ++j) f(pair_table_[pair_of(firsts.bytes[i], seconds.bytes[j])]);
   };
-  if (any_first) {
-    // Found by the byte after: chained by it, lower case.
-    for_each_byte(next, [&](unsigned char second) {
-      if (second == ascii_lower(second)) add_probe(any_first_probe_, second);
-      for (unsigned first = 0; first < 256; ++first) set_pair(static_cast<unsigned char>(first), second);
-    });
-    return;
-  }
-  for_each_byte(static_cast<unsigned char>(text[static_cast<std::size_t>(offset)]), [&](unsigned char first) {
-    add_probe(first_probe_, first);
-    if (any_next)
-      for (unsigned second = 0; second < 256; ++second) set_pair(first, static_cast<unsigned char>(second));
-    else
-      for_each_byte(next, [&](unsigned char second) { set_pair(first, second); });
+  // How many of the pairs each group holds; those with any, the first
+  // `groups` of `listed`; where each of those moves them. Only the
+  // entries of groups there are initialized, as the host adds 40 anchors
+  // at every start.
+  std::array<std::uint32_t, 256> touched;
+  std::fill_n(touched.begin(), group_heads_.size(), 0);
+  std::array<unsigned char, 256> listed, moved_to;
+  std::size_t groups = 0;
+  for_each_pair([&](unsigned char group) {
+    if (touched[group]++ == 0) listed[groups++] = group;
   });
+  for (std::size_t k = 0; k < groups; ++k) {
+    const unsigned group = listed[k];
+    probe.next = group_heads_[group];
+    const auto head = static_cast<std::uint32_t>(probes_.size());
+    probes_.push_back(probe);
+    if (group != 0 && touched[group] == group_pairs_[group]) {
+      // Every pair of the group gets the probe: it stays.
+      group_heads_[group] = head;
+      moved_to[group] = static_cast<unsigned char>(group);
+    } else if (group_heads_.size() < 256) {
+      moved_to[group] = static_cast<unsigned char>(group_heads_.size());
+      group_heads_.push_back(head);
+      group_pairs_.push_back(touched[group]);
+      group_pairs_[group] -= touched[group];
+    } else {
+      // No group left: the probe joins the whole group (the last for
+      // pairs in none), where it is verified at more pairs than its own.
+      const unsigned joined = group != 0 ? group : 255;
+      probes_.back().next = group_heads_[joined];
+      group_heads_[joined] = head;
+      group_pairs_[joined] += group != 0 ? 0 : touched[group];
+      moved_to[group] = static_cast<unsigned char>(joined);
+    }
+  }
+  for_each_pair([&](unsigned char& group) { group = moved_to[group]; });
 }
 
 bool LiteralFilter::occurs_near_end(const Probe& probe, std::string_view text, std::size_t start) const {
@@ -284,24 +311,19 @@ inline bool LiteralFilter::occurs_at(const Probe& probe, std::string_view text, 
   return size == 8 || occurs_past_word(probe, at);
 }
 
-inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsigned char next, LiteralSet& found) const {
+inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsigned char group,
+                                     LiteralSet& found) const {
   const Probe* probes = probes_.data();
-  // The probes from `i` on whose byte range holds `checked`.
-  auto verify_chain = [&](std::uint32_t i, unsigned char checked) {
-    for (; i != 0; i = probes[i].same_first) {
-      const Probe& probe = probes[i];
-      if (static_cast<unsigned char>(checked - probe.next_low) > probe.next_span) continue;
-      const auto start = static_cast<std::ptrdiff_t>(at) - probe.offset;
-      if (start < 0) continue;
-      if (occurs_at(probe, text, static_cast<std::size_t>(start)))
-        record(found, probe.literal, static_cast<std::size_t>(start));
-    }
-  };
-  verify_chain(first_probe_[static_cast<unsigned char>(text[at])], next);
-  // Pairs of any byte and a literal's first character: their probes check
-  // the byte after, and most end there (a '/' that a digit does not follow).
-  if (const std::uint32_t head = any_first_probe_[next]; head != 0)
-    verify_chain(head, at + 2 < text.size() ? kLower[static_cast<unsigned char>(text[at + 2])] : 0);
+  // The byte after the pair, lower case, 0 past the text's end.
+  const unsigned char after = at + 2 < text.size() ? kLower[static_cast<unsigned char>(text[at + 2])] : 0;
+  for (std::uint32_t i = group_heads_[group]; i != 0; i = probes[i].next) {
+    const Probe& probe = probes[i];
+    if (static_cast<unsigned char>(after - probe.after_low) > probe.after_span) continue;
+    const auto start = static_cast<std::ptrdiff_t>(at) - probe.offset;
+    if (start < 0) continue;
+    if (occurs_at(probe, text, static_cast<std::size_t>(start)))
+      record(found, probe.literal, static_cast<std::size_t>(start));
+  }
 }
 
 namespace {
@@ -335,10 +357,11 @@ void LiteralFilter::scan(std::string_view text, LiteralSet& found) const {
   const std::size_t last = text.size() - 1;
   std::size_t at = 0;
   while ((at = next_candidate(bytes, table, at, last)) < last) {
-    verify_at(text, at, kLower[bytes[at + 1]], found);
+    verify_at(text, at, table[pair_at(bytes + at)], found);
     at += 2;
   }
-  if (at == last && table[pair_of(bytes[last], 0)] != 0) verify_at(text, last, 0, found);
+  if (at != last) return;
+  if (const unsigned char group = table[pair_of(bytes[last], 0)]; group != 0) verify_at(text, last, group, found);
 }
 
 }  // namespace coolpapers::detail

@@ -76,22 +76,32 @@ class LiteralFilter {
     std::uint32_t size;   // of the literal
     std::uint32_t span;   // of each of its masks: max(8, size)
     std::int32_t offset;  // of the pair's first character in the literal (-1 to size - 1)
-    std::uint32_t same_first;  // the index of the next probe in the same chain, or 0
-    // The bytes (lower case) the pair's second character stands for: from
-    // next_low to next_low + next_span ('#': the digits; past the
-    // literal's end: any byte, 0 for the text's end too). For a pair at
-    // offset -1, those of the literal's second character instead.
-    unsigned char next_low;
-    unsigned char next_span;
+    std::uint32_t next;   // the index of the next probe in the same group, or 0
+    // The bytes (lower case) the literal's character after the pair
+    // stands for: from after_low to after_low + after_span ('#': the
+    // digits; past the literal's end: any byte, 0 for the text's end
+    // too). A check of one byte that most false candidates fail (a '/'
+    // that no digit follows), before the literal's first word.
+    unsigned char after_low;
+    unsigned char after_span;
   };
-  // Adds the probes of literal `index` (lower case `text`) for its anchor
-  // at `offset`, and their pairs to pair_table_.
+  // Adds the probe of literal `index` (lower case `text`) for its anchor
+  // at `offset` to the groups of its pairs (pair_table_).
   void add_anchor(std::size_t index, const std::string& text, std::size_t masks, int offset);
-  // The probes whose pair starts at text position `at` (its first byte,
-  // with `next`, the byte after it lower-cased, 0 past the end) are
+  // Distinct bytes.
+  struct ByteSet {
+    std::array<unsigned char, 256> bytes;
+    std::size_t size = 0;
+  };
+  // Adds `probe` to the group of each pair of one of `firsts` and one of
+  // `seconds`, which then holds the same probes as before and `probe`: a
+  // group all of whose pairs are among them gets the probe, one with
+  // others too moves those among them to a new group.
+  void add_to_groups(const ByteSet& firsts, const ByteSet& seconds, Probe probe);
+  // The probes of `group`, that of the pair at text position `at`, are
   // verified there. (Inlined into scan(), like occurs_at(): called at
   // every candidate.)
-  [[gnu::always_inline]] void verify_at(std::string_view text, std::size_t at, unsigned char next,
+  [[gnu::always_inline]] void verify_at(std::string_view text, std::size_t at, unsigned char group,
                                         LiteralSet& found) const;
   // Whether the literal of `probe` occurs in `text` at `start`: its first
   // word, then the rest out of line.
@@ -111,24 +121,28 @@ class LiteralFilter {
   // digit test sets in a byte that is not one). One string for all, as the
   // host builds the filter at every start.
   std::string masks_;
-  // For each byte (both cases of a letter), the probes whose pair starts
-  // with it: a chain through `same_first` from first_probe_ (an index in
-  // probes_, whose element 0 is no probe but ends every chain). The probes
-  // of anchors at offset -1 (any first byte) are chained from
-  // any_first_probe_ instead, by the byte after (lower case), so that the
-  // chains of other bytes stay short. One vector for all, as the host
-  // builds the filter at every start.
+  // The probes by the pairs of bytes they are anchored on, in groups: a
+  // pair's group holds every probe whose pair can be those two bytes
+  // (both cases of a letter, every digit for '#', every byte past a
+  // literal's end, where second 0 also stands for the text's end), so a
+  // candidate visits only probes whose pair is there (chains by the first
+  // byte visited nearly twice as many). Pairs with the same probes share a
+  // group: group_heads_[g] is the first probe of group g, an index in
+  // probes_ (whose element 0 is no probe but ends every group), its others
+  // follow through `next`; group 0 is empty. Groups share their tails. At
+  // most 255 groups: past that, a probe joins groups whole, which costs
+  // only time (a probe verifies its whole literal, so one verified at a
+  // pair not its own finds only true occurrences). One vector each, as
+  // the host builds the filter at every start.
   std::vector<Probe> probes_;
-  std::array<std::uint32_t, 256> first_probe_{};
-  std::array<std::uint32_t, 256> any_first_probe_{};
+  std::vector<std::uint32_t> group_heads_;
+  std::vector<std::uint32_t> group_pairs_;  // how many pairs are in each group
   // One byte per pair of bytes (indexed by them read as one 16-bit
-  // number, pair_of() in the .cpp), nonzero iff some probe's pair can be
-  // those two bytes (both cases of a letter, every digit for '#', every
-  // byte past a literal's end, where second 0 also stands for the text's
-  // end), so the scan costs one 16-bit load and one byte test per two
-  // bytes (a bit table costs twice the instructions) and verifies probes
-  // only where a pair occurs. 64 KiB, allocated (zeroed) by the first
-  // add().
+  // number, pair_of() in the .cpp): the pair's group, 0 if no probe's
+  // pair can be those bytes, so the scan costs one 16-bit load and one
+  // byte test per two bytes (a bit table costs twice the instructions)
+  // and verifies probes only where a pair occurs. 64 KiB, allocated
+  // (zeroed) by the first add().
   struct Free {
     void operator()(unsigned char* table) const { std::free(table); }
   };

@@ -194,6 +194,25 @@ TEST_CASE("the literal scan with many literals sharing characters") {
   for (int i = 0; i < 2000; ++i) check_scan(filter, literals, random_text(literals, random, i % 2 ? 3 : 12));
 }
 
+TEST_CASE("the literal scan with more groups of pairs than the table holds") {
+  // Anchors on hundreds of different pairs (letters, digits, separators)
+  // need more than the 255 groups of probes a byte of the pair table can
+  // name: the probes past them join groups whole, verified at more pairs.
+  std::mt19937 random(19);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789#./-";
+  std::vector<std::string> literals;
+  while (literals.size() < kMaxLiterals - 12) {
+    std::string literal;
+    std::size_t length = 1 + random() % (random() % 8 == 0 ? 12 : 4);
+    for (std::size_t k = 0; k < length; ++k) literal += alphabet[random() % alphabet.size()];
+    if (literal.find_first_not_of('#') == std::string::npos) continue;
+    if (std::find(literals.begin(), literals.end(), literal) != literals.end()) continue;
+    literals.push_back(literal);
+  }
+  const LiteralFilter filter = make_filter(literals);
+  for (int i = 0; i < 400; ++i) check_scan(filter, literals, random_text(literals, random, i % 2 ? 3 : 12));
+}
+
 // The scan looks pairs up at even text positions only, with two anchor
 // pairs per literal of opposite parity (one may reach a byte past either
 // end of a short literal): each literal at every offset of both parities,
