@@ -67,13 +67,11 @@ std::uint16_t pair_of(unsigned char first, unsigned char second) {
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-// ascii_lower() as a table: one load where the scan lowers a byte at
-// every candidate.
-constexpr std::array<unsigned char, 256> kLower = [] {
-  std::array<unsigned char, 256> table{};
-  for (unsigned c = 0; c < 256; ++c) table[c] = ascii_lower(static_cast<unsigned char>(c));
-  return table;
-}();
+// A byte with the bit set that tells a lower-case letter from an upper-
+// case one: one instruction where the scan checks a byte at every
+// candidate. Equal for the two cases of a letter and for equal bytes, so
+// a check of these can only let through more than a check of the bytes.
+unsigned char case_bit_set(unsigned char c) { return static_cast<unsigned char>(c | 0x20); }
 
 bool matches_at(std::string_view text, std::size_t start, std::string_view literal) {
   if (start + literal.size() > text.size()) return false;
@@ -205,8 +203,6 @@ std::size_t LiteralFilter::add(std::string_view literal) {
     pair_table_.reset(static_cast<unsigned char*>(std::calloc(kPairCount, 1)));
     if (!pair_table_) throw std::bad_alloc();
     probes_.emplace_back();  // index 0 ends a group
-    group_heads_.push_back(0);  // group 0 is empty
-    group_pairs_.push_back(0);
   }
   add_anchor(index, text, masks, rarest_pair(text, false));
   add_anchor(index, text, masks, rarest_pair(text, true));
@@ -233,7 +229,7 @@ void LiteralFilter::add_anchor(std::size_t index, const std::string& text, std::
               offset, 0, 0, 255};
   if (after < text.size()) {
     const auto c = static_cast<unsigned char>(text[after]);
-    probe.after_low = c == '#' ? '0' : c;
+    probe.after_low = c == '#' ? '0' : case_bit_set(c);  // the digits have the bit set
     probe.after_span = c == '#' ? 9 : 0;
   }
   add_to_groups(bytes_at(offset), bytes_at(offset + 1), probe);
@@ -249,7 +245,7 @@ void LiteralFilter::add_to_groups(const ByteSet& firsts, const ByteSet& seconds,
   // entries of groups there are initialized, as the host adds 40 anchors
   // at every start.
   std::array<std::uint32_t, 256> touched;
-  std::fill_n(touched.begin(), group_heads_.size(), 0);
+  std::fill_n(touched.begin(), groups_, 0);
   std::array<unsigned char, 256> listed, moved_to;
   std::size_t groups = 0;
   for_each_pair([&](unsigned char group) {
@@ -264,10 +260,10 @@ void LiteralFilter::add_to_groups(const ByteSet& firsts, const ByteSet& seconds,
       // Every pair of the group gets the probe: it stays.
       group_heads_[group] = head;
       moved_to[group] = static_cast<unsigned char>(group);
-    } else if (group_heads_.size() < 256) {
-      moved_to[group] = static_cast<unsigned char>(group_heads_.size());
-      group_heads_.push_back(head);
-      group_pairs_.push_back(touched[group]);
+    } else if (groups_ < group_heads_.size()) {
+      moved_to[group] = static_cast<unsigned char>(groups_);
+      group_heads_[groups_] = head;
+      group_pairs_[groups_++] = touched[group];
       group_pairs_[group] -= touched[group];
     } else {
       // No group left: the probe joins the whole group (the last for
@@ -314,16 +310,19 @@ inline bool LiteralFilter::occurs_at(const Probe& probe, std::string_view text, 
 inline void LiteralFilter::verify_at(std::string_view text, std::size_t at, unsigned char group,
                                      LiteralSet& found) const {
   const Probe* probes = probes_.data();
-  // The byte after the pair, lower case, 0 past the text's end.
-  const unsigned char after = at + 2 < text.size() ? kLower[static_cast<unsigned char>(text[at + 2])] : 0;
-  for (std::uint32_t i = group_heads_[group]; i != 0; i = probes[i].next) {
+  // The byte after the pair (case_bit_set()), 0 past the text's end.
+  const unsigned char after = at + 2 < text.size() ? case_bit_set(static_cast<unsigned char>(text[at + 2])) : 0;
+  // Not 0: the group is not (scan() verifies none there), so it holds a probe.
+  std::uint32_t i = group_heads_[group];
+  do {
     const Probe& probe = probes[i];
+    i = probe.next;
     if (static_cast<unsigned char>(after - probe.after_low) > probe.after_span) continue;
     const auto start = static_cast<std::ptrdiff_t>(at) - probe.offset;
     if (start < 0) continue;
     if (occurs_at(probe, text, static_cast<std::size_t>(start)))
       record(found, probe.literal, static_cast<std::size_t>(start));
-  }
+  } while (i != 0);
 }
 
 namespace {

@@ -77,11 +77,12 @@ class LiteralFilter {
     std::uint32_t span;   // of each of its masks: max(8, size)
     std::int32_t offset;  // of the pair's first character in the literal (-1 to size - 1)
     std::uint32_t next;   // the index of the next probe in the same group, or 0
-    // The bytes (lower case) the literal's character after the pair
-    // stands for: from after_low to after_low + after_span ('#': the
-    // digits; past the literal's end: any byte, 0 for the text's end
-    // too). A check of one byte that most false candidates fail (a '/'
-    // that no digit follows), before the literal's first word.
+    // The bytes the literal's character after the pair stands for, with
+    // bit 0x20 set (case_bit_set() in the .cpp): from after_low to
+    // after_low + after_span ('#': the digits; past the literal's end:
+    // any byte, 0 for the text's end too). A check of one byte that most
+    // false candidates fail (a '/' that no digit follows), before the
+    // literal's first word.
     unsigned char after_low;
     unsigned char after_span;
   };
@@ -98,8 +99,8 @@ class LiteralFilter {
   // group all of whose pairs are among them gets the probe, one with
   // others too moves those among them to a new group.
   void add_to_groups(const ByteSet& firsts, const ByteSet& seconds, Probe probe);
-  // The probes of `group`, that of the pair at text position `at`, are
-  // verified there. (Inlined into scan(), like occurs_at(): called at
+  // The probes of `group` (not 0), that of the pair at text position
+  // `at`, are verified there. (Inlined into scan(), like occurs_at(): called at
   // every candidate.)
   [[gnu::always_inline]] void verify_at(std::string_view text, std::size_t at, unsigned char group,
                                         LiteralSet& found) const;
@@ -132,11 +133,12 @@ class LiteralFilter {
   // follow through `next`; group 0 is empty. Groups share their tails. At
   // most 255 groups: past that, a probe joins groups whole, which costs
   // only time (a probe verifies its whole literal, so one verified at a
-  // pair not its own finds only true occurrences). One vector each, as
-  // the host builds the filter at every start.
+  // pair not its own finds only true occurrences). One vector of probes,
+  // as the host builds the filter at every start.
   std::vector<Probe> probes_;
-  std::vector<std::uint32_t> group_heads_;
-  std::vector<std::uint32_t> group_pairs_;  // how many pairs are in each group
+  std::array<std::uint32_t, 256> group_heads_{};
+  std::array<std::uint32_t, 256> group_pairs_{};  // how many pairs are in each group
+  std::size_t groups_ = 1;                        // how many are in use
   // One byte per pair of bytes (indexed by them read as one 16-bit
   // number, pair_of() in the .cpp): the pair's group, 0 if no probe's
   // pair can be those bytes, so the scan costs one 16-bit load and one
