@@ -264,7 +264,7 @@ void LiteralFilter::add_to_groups(const ByteSet& firsts, const ByteSet& seconds,
       moved_to[group] = static_cast<unsigned char>(groups_);
       group_heads_[groups_] = head;
       group_pairs_[groups_++] = touched[group];
-      group_pairs_[group] -= touched[group];
+      if (group != 0) group_pairs_[group] -= touched[group];  // group 0 is not counted
     } else {
       // No group left: the probe joins the whole group (the last for
       // pairs in none), where it is verified at more pairs than its own.
