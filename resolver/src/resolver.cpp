@@ -117,15 +117,6 @@ std::string_view prepared(std::string_view text, Scratch& s) {
   return is_last_scanned(text, s) ? s.scanned : prepare(text, s);
 }
 
-// Appends the answer's ids to `prefix` ("BASE/arxiv/" or "BASE/venue/").
-void set_url(Resolution& out, const std::string& prefix) {
-  out.url.assign(prefix);
-  for (std::size_t i = 0; i < out.ids.size(); ++i) {
-    if (i > 0) out.url.push_back(',');
-    detail::append_path_id(out.url, out.ids[i]);
-  }
-}
-
 class Matcher {
  public:
   Matcher(const detail::RuleTable& table, const Options& options, const AnswerPrefixes& prefixes,
@@ -151,11 +142,10 @@ class Matcher {
         // One more than the limit, to tell a full answer from a cut one.
         if (!rule.find_all(text, s.literals, limit + 1, months_, s.finds)) failed = true;
       }
-      if (!s.finds.found.empty() && collect(s.finds, limit, out)) {
+      if (!s.finds.found.empty() && collect(s.finds, limit, prefixes_.of(family), out)) {
         // Assigned from a view: no std::string is made for the choice.
         out.family.assign(listing_stage ? std::string_view("listing") : std::string_view(family.name));
         out.kind = listing_stage ? AnswerKind::listing : AnswerKind::paper_ids;
-        set_url(out, prefixes_.of(family));
         return true;
       }
     }
@@ -165,10 +155,12 @@ class Matcher {
  private:
   // Orders the family's finds by position, drops duplicates and unsafe ids,
   // and keeps the first `limit`, setting out.truncated iff more remain.
-  // Returns true iff any id remains.
-  static bool collect(Finds& finds, std::size_t limit, Resolution& out) {
+  // Returns true iff any id remains; then out.url is `prefix` ("BASE/arxiv/"
+  // or "BASE/venue/") and the ids, each written as it is kept.
+  static bool collect(Finds& finds, std::size_t limit, const std::string& prefix, Resolution& out) {
     auto& found = finds.found;
     sort_by_position(found);
+    out.url.assign(prefix);
     // Overwrite the strings already in out.ids so a reused Resolution keeps
     // their capacity.
     std::size_t kept = 0;
@@ -184,9 +176,12 @@ class Matcher {
         out.ids[kept].assign(id);
       else
         out.ids.emplace_back(id);
+      if (kept > 0) out.url.push_back(',');
+      detail::append_path_id(out.url, id);
       ++kept;
     }
     out.ids.resize(kept);
+    if (kept == 0) out.url.clear();  // no answer from this family
     return kept > 0;
   }
 
