@@ -37,9 +37,7 @@ struct EscapeTable {
 };
 constexpr EscapeTable kEscapes;
 
-// (Not inlined: append_path_id()'s common case then pays for none of its
-// registers.)
-[[gnu::noinline]] void append_encoded(std::string& out, std::string_view text, const bool (&keep)[256]) {
+void append_encoded(std::string& out, std::string_view text, const bool (&keep)[256]) {
   // unsigned, not bool: the four-byte step below combines four with &.
   auto kept = [&](std::size_t i) -> unsigned { return keep[static_cast<unsigned char>(text[i])]; };
   // Runs of kept characters (most ids and words are one run) are appended
@@ -100,14 +98,9 @@ void append_percent_encoded(std::string& out, std::string_view text) {
   append_encoded(out, text, kKeep.query);
 }
 
-void append_path_id(std::string& out, std::string_view id) {
-  // Most ids need no escape: told by one check, appended by one copy,
-  // without append_encoded()'s runs.
-  if (all_kept(id, kKeep.path))
-    out.append(id);
-  else
-    append_encoded(out, id, kKeep.path);
-}
+bool is_plain_path_id(std::string_view id) { return all_kept(id, kKeep.path); }
+
+void append_escaped_path_id(std::string& out, std::string_view id) { append_encoded(out, id, kKeep.path); }
 
 }  // namespace coolpapers::detail
 

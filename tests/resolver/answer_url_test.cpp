@@ -100,6 +100,7 @@ TEST_CASE("append_path_id agrees with a byte-wise encoder for every byte at ever
         id[at] = static_cast<char>(c);
         INFO("length " << length << ", byte " << c << " at " << at);
         REQUIRE(path_id(id) == "B/" + reference_path_id(id));
+        REQUIRE(detail::is_plain_path_id(id) == (reference_path_id(id) == id));
       }
     }
   }
