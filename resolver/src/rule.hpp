@@ -224,9 +224,9 @@ class Rule {
   bool search_at_leads(const re2::RE2*& re, bool& unusable, std::string_view text, const LiteralSet& present, std::size_t pos, re2::StringPiece* match,
                        int groups) const;
   // The id of a match, by the output template: a view of `text` for a
-  // template of one group, else made in out.ids (from `offset` on).
-  // `resume` is set to where the last group used ends; position is npos
-  // when no group used took part in the match.
+  // template of one group, else made at the end of out.ids. `resume` is
+  // set to where the last group used ends; the position is npos when no
+  // group used took part in the match.
   // (Inline in find_all(): its common case is a few moves.)
   [[gnu::always_inline]] inline Found output_id(std::string_view text, const re2::StringPiece* match, Finds& out,
                                                 std::size_t& resume) const;
