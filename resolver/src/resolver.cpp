@@ -14,6 +14,7 @@
 #include "page_urls.hpp"
 #include "percent.hpp"
 #include "rule_table.hpp"
+#include "safe_id.hpp"
 #include "search_words.hpp"
 
 namespace coolpapers {
@@ -21,11 +22,29 @@ namespace coolpapers {
 using detail::Found;
 using detail::Finds;
 
+// The start of every paper answer's URL, made once per base so that an
+// answer starts with one copy.
+struct AnswerPrefixes {
+  std::string arxiv;  // "BASE/arxiv/"
+  std::string venue;  // "BASE/venue/"
+
+  const std::string& of(const detail::Family& family) const { return family.arxiv_page ? arxiv : venue; }
+};
+
 struct Resolver::Impl {
   Options options;
   int current_yymm = 0;  // Options::now, or the clock's month at create()
   detail::UrlParts base_parts;  // views of options.base (Impl is never moved once shared)
+  AnswerPrefixes prefixes;      // of options.base
   std::shared_ptr<const detail::RuleTable> table;
+
+  // Sets options.base (normalised) and what is made from it.
+  void set_base(std::string normalized_base) {
+    options.base = std::move(normalized_base);
+    base_parts = *detail::split_http_url(options.base);
+    prefixes.arxiv = options.base + "/arxiv/";
+    prefixes.venue = options.base + "/venue/";
+  }
 };
 
 namespace {
@@ -98,34 +117,11 @@ std::string_view prepared(std::string_view text, Scratch& s) {
   return is_last_scanned(text, s) ? s.scanned : prepare(text, s);
 }
 
-// An id is emitted only if every path segment is a real segment: "." or
-// ".." (which a browser would collapse, leaving /arxiv/ or /venue/) and
-// empty segments are refused.
-bool is_safe_id(std::string_view id) {
-  if (id.empty()) return false;
-  std::size_t start = 0;
-  while (start <= id.size()) {
-    std::size_t end = std::min(id.find('/', start), id.size());
-    std::string_view segment = id.substr(start, end - start);
-    if (segment.empty() || segment == "." || segment == "..") return false;
-    start = end + 1;
-  }
-  return true;
-}
-
-void set_url(Resolution& out, std::string_view base, bool arxiv_page) {
-  out.url.assign(base);
-  out.url += arxiv_page ? "/arxiv/" : "/venue/";
-  for (std::size_t i = 0; i < out.ids.size(); ++i) {
-    if (i > 0) out.url.push_back(',');
-    detail::append_path_id(out.url, out.ids[i]);
-  }
-}
-
 class Matcher {
  public:
-  Matcher(const detail::RuleTable& table, const Options& options, const detail::MonthLimit& months)
-      : table_(table), options_(options), months_(months) {}
+  Matcher(const detail::RuleTable& table, const Options& options, const AnswerPrefixes& prefixes,
+          const detail::MonthLimit& months)
+      : table_(table), options_(options), prefixes_(prefixes), months_(months) {}
 
   // Tries the families of one stage on one text, as prepare_and_scan()
   // left it in the scratch buffers. Returns true and fills `out` iff some
@@ -146,10 +142,10 @@ class Matcher {
         // One more than the limit, to tell a full answer from a cut one.
         if (!rule.find_all(text, s.literals, limit + 1, months_, s.finds)) failed = true;
       }
-      if (!s.finds.found.empty() && collect(s.finds, limit, out)) {
-        out.family = listing_stage ? "listing" : family.name;
+      if (!s.finds.found.empty() && collect(s.finds, limit, prefixes_.of(family), out)) {
+        // Assigned from a view: no std::string is made for the choice.
+        out.family.assign(listing_stage ? std::string_view("listing") : std::string_view(family.name));
         out.kind = listing_stage ? AnswerKind::listing : AnswerKind::paper_ids;
-        set_url(out, options_.base, family.arxiv_page);
         return true;
       }
     }
@@ -159,20 +155,19 @@ class Matcher {
  private:
   // Orders the family's finds by position, drops duplicates and unsafe ids,
   // and keeps the first `limit`, setting out.truncated iff more remain.
-  // Returns true iff any id remains.
-  static bool collect(Finds& finds, std::size_t limit, Resolution& out) {
-    // Each rule's finds are in order already; merge the rules' lists by
-    // position (insertion sort: a handful of entries, no allocation).
+  // Returns true iff any id remains; then out.url is `prefix` ("BASE/arxiv/"
+  // or "BASE/venue/") and the ids, each written as it is kept.
+  static bool collect(Finds& finds, std::size_t limit, const std::string& prefix, Resolution& out) {
     auto& found = finds.found;
-    for (std::size_t i = 1; i < found.size(); ++i)
-      for (std::size_t j = i; j > 0 && found[j].position < found[j - 1].position; --j) std::swap(found[j], found[j - 1]);
+    sort_by_position(found);
+    out.url.assign(prefix);
     // Overwrite the strings already in out.ids so a reused Resolution keeps
     // their capacity.
     std::size_t kept = 0;
     for (const Found& f : found) {
       std::string_view id = finds.id(f);
-      auto end = out.ids.begin() + static_cast<std::ptrdiff_t>(kept);
-      if (!is_safe_id(id) || std::find(out.ids.begin(), end, id) != end) continue;
+      // The first id cannot be a duplicate (most texts hold one).
+      if (!detail::is_safe_id(id) || (kept > 0 && is_among(id, std::span(out.ids).first(kept)))) continue;
       if (kept >= limit) {
         out.truncated = true;
         break;
@@ -181,14 +176,30 @@ class Matcher {
         out.ids[kept].assign(id);
       else
         out.ids.emplace_back(id);
+      if (kept > 0) out.url.push_back(',');
+      detail::append_path_id(out.url, id);
       ++kept;
     }
     out.ids.resize(kept);
+    if (kept == 0) out.url.clear();  // no answer from this family
     return kept > 0;
+  }
+
+  // Each rule's finds are in order already; merges the rules' lists by
+  // position (insertion sort: a handful of entries, no allocation; a
+  // single find, most texts, is not looked at).
+  static void sort_by_position(std::vector<Found>& found) {
+    for (std::size_t i = 1; i < found.size(); ++i)
+      for (std::size_t j = i; j > 0 && found[j].position < found[j - 1].position; --j) std::swap(found[j], found[j - 1]);
+  }
+
+  static bool is_among(std::string_view id, std::span<const std::string> ids) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
 
   const detail::RuleTable& table_;
   const Options& options_;
+  const AnswerPrefixes& prefixes_;
   const detail::MonthLimit& months_;
 };
 
@@ -230,12 +241,11 @@ Expected<Resolver> Resolver::create(const Options& options, const std::vector<Ru
   if (auto error = detail::load_rule_table(user_rules, *table)) return *error;
   auto impl = std::make_shared<Impl>();
   impl->options = options;
-  impl->options.base = *base;
+  impl->set_base(std::move(*base));
   impl->current_yymm = options.now ? (static_cast<int>(options.now->year()) - 2000) * 100 +
                                          static_cast<int>(static_cast<unsigned>(options.now->month()))
                                    : detail::MonthLimit::clock_yymm();
   impl->table = std::move(table);
-  impl->base_parts = *detail::split_http_url(impl->options.base);
   return Resolver(std::move(impl));
 }
 
@@ -243,8 +253,7 @@ Expected<Resolver> Resolver::with_base(std::string_view base) const {
   auto normalized = normalize_base(base);
   if (!normalized) return normalized.error();
   auto impl = std::make_shared<Impl>(*impl_);
-  impl->options.base = *normalized;
-  impl->base_parts = *detail::split_http_url(impl->options.base);
+  impl->set_base(std::move(*normalized));
   return Resolver(std::move(impl));
 }
 
@@ -305,7 +314,7 @@ void Resolver::resolve_into(const Request& request, Resolution& out) const {
   clear(out);
   const Options& options = impl_->options;
   const detail::MonthLimit months(impl_->current_yymm, !options.now.has_value());
-  const Matcher matcher(*impl_->table, options, months);
+  const Matcher matcher(*impl_->table, options, impl_->prefixes, months);
   Scratch& s = scratch();
   s.scanned_from = {};  // the same address may hold another text now
   const detail::LiteralFilter& filter = impl_->table->filter;

@@ -265,6 +265,43 @@ bool Rule::search_at_leads(const RE2*& re, bool& unusable, std::string_view text
   return search(*re, false, text, pos, match, groups);
 }
 
+Found Rule::output_id(std::string_view text, const re2::StringPiece* match, Finds& out, std::size_t& resume) const {
+  // A template of one group (most rules): the id is that group's text.
+  if (output_.parts.size() == 1 && output_.parts[0].group != 0) [[likely]] {
+    const re2::StringPiece& g = match[output_.parts[0].group];
+    if (g.data() == nullptr) return {std::string_view::npos, out.ids.size(), 0};
+    const auto start = static_cast<std::size_t>(g.data() - text.data());
+    resume = start + g.size();
+    return {start, 0, g.size(), g.data()};
+  }
+  return output_from_template(text, match, out, resume);
+}
+
+Found Rule::output_from_template(std::string_view text, const re2::StringPiece* match, Finds& out,
+                                 std::size_t& resume) const {
+  auto start_of = [&](const re2::StringPiece& g) { return static_cast<std::size_t>(g.data() - text.data()); };
+  const std::size_t offset = out.ids.size();
+  std::size_t id_start = std::string_view::npos;
+  for (const auto& part : output_.parts) {
+    if (part.group == 0) {
+      out.ids += part.text;
+      continue;
+    }
+    const auto& g = match[static_cast<std::size_t>(part.group)];
+    if (g.data() == nullptr) continue;
+    out.ids.append(g.data(), g.size());
+    id_start = std::min(id_start, start_of(g));
+    resume = std::max(resume, start_of(g) + g.size());
+  }
+  return {id_start, offset, out.ids.size() - offset};
+}
+
+bool Rule::found_already(const Finds& out, std::size_t first_of_this_rule, std::string_view id) {
+  for (std::size_t i = first_of_this_rule; i < out.found.size(); ++i)
+    if (out.id(out.found[i]) == id) return true;
+  return false;
+}
+
 bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_t limit, const MonthLimit& months,
                     Finds& out) const {
   // Which matcher (see rule.hpp). Once the count is reached it is only read;
@@ -300,34 +337,21 @@ bool Rule::find_all(std::string_view text, const LiteralSet& present, std::size_
          (at_leads ? search_at_leads(re, unusable, text, present, pos, match.data(), groups)
                    : search(*re, anchored, text, pos, match.data(), groups))) {
     const std::size_t offset = out.ids.size();
-    std::size_t id_start = std::string_view::npos;
     // Resume where the last capture group ended, so a boundary character
     // after an id (which the pattern consumed) can begin the next match.
     std::size_t resume = 0;
-    for (const auto& part : output_.parts) {
-      if (part.group == 0) {
-        out.ids += part.text;
-        continue;
-      }
-      const auto& g = match[static_cast<std::size_t>(part.group)];
-      if (g.data() == nullptr) continue;
-      out.ids.append(g.data(), g.size());
-      auto start = static_cast<std::size_t>(g.data() - text.data());
-      id_start = std::min(id_start, start);
-      resume = std::max(resume, start + g.size());
-    }
+    const Found found = output_id(text, match.data(), out, resume);
     // Both matchers end match[0] where the match ends (the few-texts
     // matcher's starts at `pos`).
     std::size_t match_end = static_cast<std::size_t>(match[0].data() - text.data()) + match[0].size();
     if (resume <= pos) resume = match_end;
     pos = resume > pos ? resume : pos + 1;
 
-    const Found found{id_start, offset, out.ids.size() - offset};
-    const std::string_view id = out.id(found);
-    bool duplicate = std::any_of(out.found.begin() + static_cast<std::ptrdiff_t>(first_of_this_rule),
-                                 out.found.end(), [&](const Found& f) { return out.id(f) == id; });
-    if (id_start == std::string_view::npos || duplicate || !month_exists(match.data(), months)) {
-      out.ids.resize(offset);
+    // (The first find of this rule, most texts' only one, is no duplicate.)
+    if (found.position == std::string_view::npos ||
+        (found_here > 0 && found_already(out, first_of_this_rule, out.id(found))) ||
+        !month_exists(match.data(), months)) {
+      out.ids.resize(offset);  // (nothing to drop for a view of the text)
       continue;
     }
     out.found.push_back(found);

@@ -45,20 +45,26 @@ struct OutputTemplate {
 // unbalanced brace or a non-numeric placeholder.
 std::optional<OutputTemplate> parse_template(std::string_view text, std::string& error);
 
-// One identifier found in a text: where it starts, and its text as a
-// slice of a shared buffer (so finding ids does not allocate per id).
+// One identifier found in a text: where it starts, and its text, either
+// the searched text's own bytes (an output template of one group, most
+// rules: nothing is copied) or a slice of a shared buffer (so finding ids
+// does not allocate per id).
 struct Found {
   std::size_t position;
-  std::size_t offset;
+  std::size_t offset;  // in Finds::ids, when in_text is null
   std::size_t length;
+  const char* in_text = nullptr;  // the id's bytes in the searched text
 };
 
-// What rules append to while one family is tried.
+// What rules append to while one family is tried. Valid while the text
+// they searched is (ids may be views of it).
 struct Finds {
   std::vector<Found> found;
-  std::string ids;  // the identifiers' text, back to back
+  std::string ids;  // the identifiers made from templates, back to back
 
-  std::string_view id(const Found& f) const { return std::string_view(ids).substr(f.offset, f.length); }
+  std::string_view id(const Found& f) const {
+    return f.in_text ? std::string_view(f.in_text, f.length) : std::string_view(ids).substr(f.offset, f.length);
+  }
   void clear() {
     found.clear();
     ids.clear();
@@ -217,6 +223,19 @@ class Rule {
   // cannot be used (see usable()).
   bool search_at_leads(const re2::RE2*& re, bool& unusable, std::string_view text, const LiteralSet& present, std::size_t pos, re2::StringPiece* match,
                        int groups) const;
+  // The id of a match, by the output template: a view of `text` for a
+  // template of one group, else made at the end of out.ids. `resume` is
+  // set to where the last group used ends; the position is npos when no
+  // group used took part in the match.
+  // (Inline in find_all(): its common case is a few moves.)
+  [[gnu::always_inline]] inline Found output_id(std::string_view text, const re2::StringPiece* match, Finds& out,
+                                                std::size_t& resume) const;
+  // output_id() for a template of literal text and groups, made in out.ids.
+  [[gnu::noinline]] Found output_from_template(std::string_view text, const re2::StringPiece* match, Finds& out,
+                                               std::size_t& resume) const;
+  // True iff `id` is among this rule's finds for this text, the ones from
+  // `first_of_this_rule` on.
+  static bool found_already(const Finds& out, std::size_t first_of_this_rule, std::string_view id);
   // True iff the match's YYMM (if the rule has one) is a month with ids.
   bool month_exists(const re2::StringPiece* match, const MonthLimit& months) const;
 
