@@ -4,6 +4,7 @@
 
 #include "ascii.hpp"
 #include "coolpapers/percent.hpp"
+#include "safe_id.hpp"
 
 namespace coolpapers::detail {
 namespace {
@@ -30,13 +31,8 @@ bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
 // non-empty and neither "." nor "..", and no '%' hides a dot, a slash or a
 // backslash.
 bool stays_in_place(std::string_view path) {
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t end = std::min(path.find('/', start), path.size());
-    std::string_view segment = path.substr(start, end - start);
-    if (segment.empty() || segment == "." || segment == "..") return false;
-    start = end + 1;
-  }
+  // The segments are those of an id in an answer's path (safe_id.hpp).
+  if (!is_safe_id(path.substr(1))) return false;
   for (std::size_t i = 0; i < path.size(); ++i) {
     if (path[i] != '%') continue;
     if (i + 2 >= path.size() || !is_hex(path[i + 1]) || !is_hex(path[i + 2])) return false;
